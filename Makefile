@@ -1,0 +1,23 @@
+# Thin wrapper over CMake presets. `make run` and `make test` work on a fresh
+# Debian 12 machine: they install missing packages first (scripts/setup-deps).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: run build test deps configure clean
+
+deps:
+	@./scripts/setup-deps
+
+configure: deps
+	@cmake --preset release >/dev/null
+
+build: configure
+	@cmake --build --preset release -j $(JOBS)
+
+run: build
+	@./scripts/run-examples
+
+test: build
+	@ctest --preset release -j $(JOBS)
+
+clean:
+	rm -rf build build-dev build-ci build-asan

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/profile.hpp"
+#include "engine/rule.hpp"
+
+namespace baton::engine {
+
+struct LintOptions {
+  // Forces a profile instead of detecting one.
+  std::optional<Profile> profile;
+  // Also check that referenced files exist (--check-fs).
+  bool check_filesystem = false;
+};
+
+struct LintResult {
+  Profile profile = Profile::unknown;
+  std::vector<Diagnostic> diagnostics;  // sorted by position, then rule code
+};
+
+// Runs every rule of the registry that applies to the document's profile.
+LintResult lint(const doc::Document& document, Registry registry, const LintOptions& options);
+
+// Orders diagnostics by start offset, end offset, then rule code.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace baton::engine
