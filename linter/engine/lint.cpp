@@ -1,0 +1,41 @@
+#include "engine/lint.hpp"
+
+#include <algorithm>
+
+#include "engine/rule_context.hpp"
+
+namespace baton::engine {
+
+namespace {
+
+// Rules for "unknown" run only on unrecognised files, and nothing else does;
+// "*" rules run on every recognised profile.
+bool applies(const RuleMeta& rule, Profile profile) {
+  if (profile == Profile::unknown) return rule.profile == to_string(Profile::unknown);
+  return rule.profile == "*" || rule.profile == to_string(profile);
+}
+
+}  // namespace
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+                     if (a.range.end != b.range.end) return a.range.end < b.range.end;
+                     return a.rule->code < b.rule->code;
+                   });
+}
+
+LintResult lint(const doc::Document& document, Registry registry, const LintOptions& options) {
+  LintResult result;
+  result.profile = options.profile ? *options.profile : detect_profile(document);
+  for (const RuleMeta* rule : registry) {
+    if (!applies(*rule, result.profile)) continue;
+    RuleContext context(document, *rule, rule->default_severity, options, result.diagnostics);
+    rule->check(context);
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+}  // namespace baton::engine

@@ -1,0 +1,54 @@
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+void check(engine::RuleContext& context) {
+  const auto& source = context.document().source();
+  context.report(source.line_range(1),
+                 "no handoff format recognised, so nothing in this file was checked; add "
+                 "`<!-- baton-profile spellbook-handoff -->` or use --profile if it is a handoff");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta unknown_format{
+    .code = "HP001",
+    .name = "unknown-format",
+    .family = "Document",
+    .profile = "unknown",
+    .summary = "The file matches no handoff profile, so no other rule ran on it",
+    .what_it_checks = R"md(
+baton decides how to lint a file by its *profile*. The profile comes from `--profile`, from a
+`<!-- baton-profile NAME -->` comment in the file, or from its headings: a spellbook boot prompt
+has a `SECTION n:` heading with one of the canonical part titles (`MANDATORY FIRST ACTIONS`,
+`SESSION CONTEXT`, `CONTINUATION PROTOCOL`) and at least one numbered subsection or step.
+
+A file with none of these is reported once, on its first line, and nothing else is checked.
+)md",
+    .why_it_matters = R"md(
+A file that baton was asked to lint but could not recognise would otherwise pass silently. A
+handoff whose headings drifted so far that it is no longer recognised is exactly the file that
+needs attention.
+)md",
+    .bad_example = R"md(# Notes for tomorrow
+
+Pick up the parser work.
+)md",
+    .good_example = R"md(# Notes for tomorrow
+<!-- baton-profile spellbook-handoff -->
+
+## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+NO ACTIVE SKILL - proceed to 0.2
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

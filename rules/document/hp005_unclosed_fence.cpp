@@ -1,0 +1,50 @@
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  const auto& source = document.source();
+  for (const auto& fence : document.fences()) {
+    if (fence.closed) continue;
+    const auto opening = source.line_range(source.line_of(fence.range.begin));
+    context.report({fence.range.begin, opening.end},
+                   "this code fence is never closed, so everything after it is code; add the "
+                   "closing fence");
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta unclosed_fence{
+    .code = "HP005",
+    .name = "unclosed-fence",
+    .family = "Document",
+    .profile = "*",
+    .summary = "A fenced code block is never closed",
+    .what_it_checks = R"md(
+A fenced code block (```` ``` ```` or `~~~`) must be closed by a fence of the same character and
+at least the same length. An unclosed fence runs to the end of its container — usually the end
+of the document.
+)md",
+    .why_it_matters = R"md(
+Everything after an unclosed fence becomes code: the headings that follow stop being sections,
+and the calls and markers in them are no longer seen by the next session, or by baton.
+)md",
+    .bad_example = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\n"
+                   "```\nSkill(\"develop\", \"--resume Phase2.Task1\")\n\n"
+                   "### 0.2 Required Document Reads\n\nNO DOCUMENTS TO READ\n",
+    .good_example = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\n"
+                    "```\nSkill(\"develop\", \"--resume Phase2.Task1\")\n```\n\n"
+                    "### 0.2 Required Document Reads\n\nNO DOCUMENTS TO READ\n",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

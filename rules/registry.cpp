@@ -1,0 +1,37 @@
+#include "rules/registry.hpp"
+
+#include <array>
+
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+// The one explicit list, sorted by code. Retired codes stay here as comments.
+constexpr std::array all_rules{
+    &unknown_format,        // HP001
+    &section_missing,       // HP002
+    &section_out_of_order,  // HP003
+    &section_duplicated,    // HP004
+    &unclosed_fence,        // HP005
+    &section0_not_first,    // HP101
+    &skill_call_missing,    // HP102
+    &vague_instruction,     // HP103
+    &read_calls_missing,    // HP104
+    &todowrite_missing,     // HP105
+    &todowrite_invalid,     // HP106
+    &checkpoint_missing,    // HP107
+    &constraints_missing,   // HP108
+    &action_in_section0,    // HP109
+    &call_syntax,           // HP110
+    &call_arguments,        // HP111
+    &marker_with_content,   // HP112
+    &path_not_absolute,     // HP201
+};
+
+}  // namespace
+
+engine::Registry registry() { return all_rules; }
+
+}  // namespace baton::rules

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "engine/rule.hpp"
+
+// Every rule's metadata, defined next to its check in rules/<family>/hpNNN_*.cpp.
+namespace baton::rules {
+
+// Document
+extern const engine::RuleMeta unknown_format;        // HP001
+extern const engine::RuleMeta section_missing;       // HP002
+extern const engine::RuleMeta section_out_of_order;  // HP003
+extern const engine::RuleMeta section_duplicated;    // HP004
+extern const engine::RuleMeta unclosed_fence;        // HP005
+
+// Section 0
+extern const engine::RuleMeta section0_not_first;    // HP101
+extern const engine::RuleMeta skill_call_missing;    // HP102
+extern const engine::RuleMeta vague_instruction;     // HP103
+extern const engine::RuleMeta read_calls_missing;    // HP104
+extern const engine::RuleMeta todowrite_missing;     // HP105
+extern const engine::RuleMeta todowrite_invalid;     // HP106
+extern const engine::RuleMeta checkpoint_missing;    // HP107
+extern const engine::RuleMeta constraints_missing;   // HP108
+extern const engine::RuleMeta action_in_section0;    // HP109
+extern const engine::RuleMeta call_syntax;           // HP110
+extern const engine::RuleMeta call_arguments;        // HP111
+extern const engine::RuleMeta marker_with_content;   // HP112
+
+// Paths
+extern const engine::RuleMeta path_not_absolute;     // HP201
+
+}  // namespace baton::rules

@@ -1,0 +1,189 @@
+#include "rules/support.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+namespace baton::rules::support {
+
+namespace {
+
+
+constexpr std::array<LayoutEntry, 11> layout{{
+    {SectionKind::part, "0", "MANDATORY FIRST ACTIONS", true},
+    {SectionKind::sub, "0.1", "Workflow Restoration", true},
+    {SectionKind::sub, "0.2", "Required Document Reads", true},
+    {SectionKind::sub, "0.3", "Todo State Restoration", true},
+    {SectionKind::sub, "0.4", "Restoration Checkpoint", true},
+    {SectionKind::sub, "0.5", "Behavioral Constraints", true},
+    {SectionKind::sub, "0.6", "Orchestrator Identity", false},
+    {SectionKind::sub, "0.7", "Active Skill Constraints", false},
+    {SectionKind::sub, "0.8", "Binding Decisions", false},
+    {SectionKind::part, "1", "SESSION CONTEXT", false},
+    {SectionKind::part, "2", "CONTINUATION PROTOCOL", false},
+}};
+
+bool is_word_char(char c) { return doc::is_alpha(c) || doc::is_digit(c) || c == '_'; }
+
+}  // namespace
+
+std::span<const LayoutEntry> spellbook_layout() { return layout; }
+
+const LayoutEntry* find_layout_entry(SectionKind kind, std::string_view number) {
+  for (const auto& entry : layout) {
+    if (entry.kind == kind && entry.number == number) return &entry;
+  }
+  return nullptr;
+}
+
+std::string display_name(SectionKind kind, std::string_view number) {
+  switch (kind) {
+    case SectionKind::part:
+      return "SECTION " + std::string(number);
+    case SectionKind::step:
+      return "Step " + std::string(number);
+    case SectionKind::sub:
+      break;
+  }
+  return std::string(number);
+}
+
+std::string display_name(const LayoutEntry& entry) {
+  return display_name(entry.kind, entry.number) + (entry.kind == SectionKind::part ? ": " : " ") +
+         std::string(entry.title);
+}
+
+const Section* sub(const Document& document, std::string_view number) {
+  return document.find_section(SectionKind::sub, number);
+}
+
+const Section* part(const Document& document, std::string_view number) {
+  return document.find_section(SectionKind::part, number);
+}
+
+TextRange heading_range(const Document& document, const Section& section) {
+  const auto& heading = document.heading_of(section);
+  // A setext heading's range includes its underline; the first line is enough.
+  const auto line = document.source().line_of(heading.range.begin);
+  const auto first = document.source().line_range(line);
+  return {heading.range.begin, std::min(heading.range.end, first.end)};
+}
+
+std::optional<TextRange> find_marker(const Document& document, TextRange range,
+                                     std::string_view marker) {
+  const auto text = document.source().text();
+  auto at = text.find(marker, range.begin);
+  while (at != std::string_view::npos && at + marker.size() <= range.end) {
+    const auto end = at + marker.size();
+    const bool bounded = (at == 0 || !is_word_char(text[at - 1])) &&
+                         (end >= text.size() || !is_word_char(text[end]));
+    if (bounded && !document.in_comment(static_cast<std::uint32_t>(at))) {
+      return TextRange{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)};
+    }
+    at = text.find(marker, at + 1);
+  }
+  return std::nullopt;
+}
+
+std::vector<const doc::LocatedCall*> calls_named(const Document& document, TextRange range,
+                                                 std::string_view name) {
+  auto calls = document.calls_in(range);
+  std::erase_if(calls, [&](const doc::LocatedCall* call) { return call->call.name != name; });
+  return calls;
+}
+
+bool has_call_error(const Document& document, TextRange range, std::string_view name) {
+  return std::any_of(document.call_errors().begin(), document.call_errors().end(),
+                     [&](const grammar::CallError& error) {
+                       return error.call_name == name && range.contains(error.range.begin);
+                     });
+}
+
+std::size_t find_phrase(std::string_view text, std::string_view phrase, std::size_t from) {
+  auto at = doc::ifind(text, phrase, from);
+  while (at != std::string_view::npos) {
+    const auto end = at + phrase.size();
+    const bool bounded = (at == 0 || !doc::is_alpha(text[at - 1])) &&
+                         (end >= text.size() || !doc::is_alpha(text[end]));
+    if (bounded) return at;
+    at = doc::ifind(text, phrase, at + 1);
+  }
+  return std::string_view::npos;
+}
+
+const grammar::Argument* argument(const grammar::Call& call, std::size_t position,
+                                  std::string_view keyword) {
+  std::size_t index = 0;
+  for (const auto& arg : call.arguments) {
+    if (arg.keyword) {
+      if (*arg.keyword == keyword) return &arg;
+      continue;
+    }
+    if (index++ == position) return &arg;
+  }
+  return nullptr;
+}
+
+TextRange substring_range(const Document& document, const grammar::Value& value,
+                          std::size_t index, std::size_t length) {
+  const auto raw = document.text(value.range);
+  const bool verbatim = raw.size() == value.text.size() + 2 && raw.substr(1, value.text.size()) == value.text;
+  if (!verbatim) return value.range;
+  const auto begin = value.range.begin + 1 + static_cast<std::uint32_t>(index);
+  return {begin, begin + static_cast<std::uint32_t>(length)};
+}
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+namespace {
+
+constexpr std::string_view skill_markers[] = {"NO ACTIVE SKILL"};
+constexpr std::string_view read_markers[] = {"NO DOCUMENTS TO READ", "NO DOCUMENTS"};
+constexpr std::string_view todo_markers[] = {"NO TODOS TO RESTORE", "NO TODOS"};
+
+const Restoration skill{"0.1", "Skill", skill_markers};
+const Restoration read{"0.2", "Read", read_markers};
+const Restoration todo{"0.3", "TodoWrite", todo_markers};
+const Restoration* const all_restorations[] = {&skill, &read, &todo};
+
+}  // namespace
+
+const Restoration& skill_restoration() { return skill; }
+const Restoration& read_restoration() { return read; }
+const Restoration& todo_restoration() { return todo; }
+std::span<const Restoration* const> restorations() { return all_restorations; }
+
+std::optional<TextRange> find_any_marker(const Document& document, TextRange range,
+                                         const Restoration& restoration) {
+  for (auto marker : restoration.markers) {
+    if (auto found = find_marker(document, range, marker)) return found;
+  }
+  return std::nullopt;
+}
+
+void check_restoration(engine::RuleContext& context, const Restoration& restoration,
+                       std::string_view missing_message) {
+  const auto& document = context.document();
+  const auto* section = sub(document, restoration.section);
+  if (!section) return;  // section-missing reports it
+  const auto calls = calls_named(document, section->body, restoration.call);
+  const auto fenced = std::find_if(calls.begin(), calls.end(), [](const doc::LocatedCall* call) {
+    return call->site == doc::CallSite::fence;
+  });
+  if (fenced != calls.end()) return;
+  if (has_call_error(document, section->body, restoration.call)) return;
+  if (find_any_marker(document, section->body, restoration)) return;
+  if (!calls.empty()) {
+    context.report(calls.front()->call.range,
+                   fmt::format("this {}() call is inline code, which the next session reads but "
+                               "does not execute; put it in a fenced code block",
+                               restoration.call));
+    return;
+  }
+  context.report(heading_range(document, *section), std::string(missing_message));
+}
+
+}  // namespace baton::rules::support

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/document.hpp"
+#include "document/text_scan.hpp"
+#include "engine/rule_context.hpp"
+
+// Helpers shared by the rules: finding sections, markers, calls and phrases.
+namespace baton::rules::support {
+
+using doc::Document;
+using doc::Section;
+using doc::SectionKind;
+using source::TextRange;
+
+// The spellbook layout: every numbered section baton knows, in document order.
+struct LayoutEntry {
+  SectionKind kind;
+  std::string_view number;
+  std::string_view title;  // canonical title
+  bool required;
+};
+
+std::span<const LayoutEntry> spellbook_layout();
+const LayoutEntry* find_layout_entry(SectionKind kind, std::string_view number);
+// "SECTION 0", "0.1", "Step 3.5": how a section is named in messages.
+std::string display_name(SectionKind kind, std::string_view number);
+std::string display_name(const LayoutEntry& entry);  // "0.1 Workflow Restoration"
+
+const Section* sub(const Document& document, std::string_view number);
+const Section* part(const Document& document, std::string_view number);
+TextRange heading_range(const Document& document, const Section& section);
+
+// The first occurrence of an explicit marker such as "NO ACTIVE SKILL" in the
+// range, outside HTML comments, as whole words (case-sensitive: markers are
+// written in capitals).
+std::optional<TextRange> find_marker(const Document& document, TextRange range,
+                                     std::string_view marker);
+
+// Calls with this name whose range lies inside `range`.
+std::vector<const doc::LocatedCall*> calls_named(const Document& document, TextRange range,
+                                                 std::string_view name);
+// True when a call with this name failed to parse inside `range`.
+bool has_call_error(const Document& document, TextRange range, std::string_view name);
+
+// Case-insensitive search for a phrase bounded by non-letters.
+std::size_t find_phrase(std::string_view text, std::string_view phrase, std::size_t from = 0);
+
+// The first positional argument, or the keyword argument with this name.
+const grammar::Argument* argument(const grammar::Call& call, std::size_t position,
+                                  std::string_view keyword);
+
+// The source range of text[index, index + length) inside a string value, when
+// the literal has no escapes (so decoded and source bytes line up); else the
+// whole literal.
+TextRange substring_range(const Document& document, const grammar::Value& value,
+                          std::size_t index, std::size_t length);
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+// A Section 0 subsection that restores one kind of state: it holds a fenced
+// call, or says explicitly that there is nothing to restore.
+struct Restoration {
+  std::string_view section;              // "0.1"
+  std::string_view call;                 // "Skill"
+  std::span<const std::string_view> markers;  // canonical marker first
+};
+
+const Restoration& skill_restoration();     // 0.1
+const Restoration& read_restoration();      // 0.2
+const Restoration& todo_restoration();      // 0.3
+std::span<const Restoration* const> restorations();
+
+// The first marker of the restoration found in `range`.
+std::optional<TextRange> find_any_marker(const Document& document, TextRange range,
+                                         const Restoration& restoration);
+
+// Reports a restoration subsection that has neither a fenced call nor a marker.
+// Calls that only appear in inline code are reported as not executable; calls
+// that failed to parse are left to call-syntax.
+void check_restoration(engine::RuleContext& context, const Restoration& restoration,
+                       std::string_view missing_message);
+
+}  // namespace baton::rules::support

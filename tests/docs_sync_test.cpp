@@ -1,0 +1,51 @@
+// docs/rules/ is generated from the registry. This test fails when the
+// committed pages drift; run with BATON_UPDATE_DOCS=1 to regenerate them.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "format/rule_docs.hpp"
+#include "rules/registry.hpp"
+
+namespace fs = std::filesystem;
+using namespace baton;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(DocsSync, RulePagesMatchTheRegistry) {
+  const fs::path dir = fs::path(BATON_SOURCE_DIR) / "docs" / "rules";
+  const auto pages = format::rule_doc_pages(rules::registry());
+  const bool update = std::getenv("BATON_UPDATE_DOCS") != nullptr;
+  if (update) {
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.path().extension() == ".md") fs::remove(entry.path());
+    }
+    for (const auto& [name, content] : pages) {
+      std::ofstream(dir / name, std::ios::binary) << content;
+    }
+  }
+  std::set<std::string> expected;
+  for (const auto& [name, content] : pages) {
+    expected.insert(name);
+    EXPECT_EQ(read_file(dir / name), content)
+        << "docs/rules/" << name << " is out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
+  }
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    EXPECT_TRUE(expected.count(entry.path().filename().string()))
+        << "stale page docs/rules/" << entry.path().filename().string();
+  }
+}
+
+}  // namespace

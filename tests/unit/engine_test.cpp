@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include "document/document.hpp"
+#include "engine/lint.hpp"
+#include "rules/registry.hpp"
+
+using namespace baton;
+
+namespace {
+
+doc::Document build(std::string text) { return doc::build_document(source::SourceFile("t.md", std::move(text))); }
+
+TEST(Profile, DetectsSpellbookHandoffs) {
+  EXPECT_EQ(engine::detect_profile(build("## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 X\n")),
+            engine::Profile::spellbook_handoff);
+  EXPECT_EQ(engine::detect_profile(build("## SECTION 1: SESSION CONTEXT (Memory Transplant)\n\n### 1.1 Org\n")),
+            engine::Profile::spellbook_handoff);
+}
+
+TEST(Profile, LookAlikesAndPlainFilesAreUnknown) {
+  // PRISM's look-alike: a "SECTION 0" heading but "ACTION n" steps.
+  EXPECT_EQ(engine::detect_profile(build("# SECTION 0: MANDATORY FIRST ACTIONS (EVERY SESSION)\n\n### ACTION 1\n")),
+            engine::Profile::unknown);
+  EXPECT_EQ(engine::detect_profile(build("# README\n\n## 1.1 Install\n")), engine::Profile::unknown);
+}
+
+TEST(Profile, MarkerComment) {
+  EXPECT_EQ(engine::detect_profile(build("<!-- baton-profile spellbook-handoff -->\n# x\n")),
+            engine::Profile::spellbook_handoff);
+  EXPECT_EQ(engine::detect_profile(build("<!-- baton-profile nonsense -->\n# x\n")), engine::Profile::unknown);
+  EXPECT_EQ(engine::parse_profile("spellbook-handoff"), engine::Profile::spellbook_handoff);
+  EXPECT_FALSE(engine::parse_profile("nope").has_value());
+}
+
+TEST(Lint, UnknownFilesGetOneWarningAndNothingElse) {
+  const auto result = engine::lint(build("# Notes\n\nRead(\"relative.md\")\n\n```\nSkill(\"x\n```\n"),
+                                   rules::registry(), {});
+  EXPECT_EQ(result.profile, engine::Profile::unknown);
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].rule->code, "HP001");
+  EXPECT_EQ(result.diagnostics[0].severity, engine::Severity::warning);
+}
+
+TEST(Lint, ForcedProfileOverridesDetection) {
+  engine::LintOptions options;
+  options.profile = engine::Profile::spellbook_handoff;
+  const auto result = engine::lint(build("# Notes\n"), rules::registry(), options);
+  EXPECT_EQ(result.profile, engine::Profile::spellbook_handoff);
+  ASSERT_FALSE(result.diagnostics.empty());
+  EXPECT_EQ(result.diagnostics[0].rule->code, "HP002");
+}
+
+TEST(Lint, DiagnosticsAreSortedByPositionThenCode) {
+  const auto result = engine::lint(build("## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 W\n\n### 0.2 R\n\n"
+                                         "### 0.3 T\n\n### 0.4 C\n\n### 0.5 B\n"),
+                                   rules::registry(), {});
+  ASSERT_GE(result.diagnostics.size(), 5u);
+  for (std::size_t i = 1; i < result.diagnostics.size(); ++i) {
+    const auto& a = result.diagnostics[i - 1];
+    const auto& b = result.diagnostics[i];
+    EXPECT_TRUE(a.range.begin < b.range.begin ||
+                (a.range.begin == b.range.begin && (a.range.end < b.range.end ||
+                                                     (a.range.end == b.range.end && a.rule->code <= b.rule->code))));
+  }
+}
+
+TEST(Severity, RoundTrips) {
+  for (auto s : {engine::Severity::error, engine::Severity::warning, engine::Severity::info}) {
+    EXPECT_EQ(engine::parse_severity(engine::to_string(s)), s);
+  }
+  EXPECT_FALSE(engine::parse_severity("fatal").has_value());
+}
+
+}  // namespace

@@ -1,0 +1,43 @@
+// Every rule's documented examples are executed: the bad one triggers the
+// rule (and only it, when the rule runs alone), the good one does not.
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "document/document.hpp"
+#include "engine/lint.hpp"
+#include "rules/registry.hpp"
+
+using namespace baton;
+
+namespace {
+
+class RuleExamples : public ::testing::TestWithParam<const engine::RuleMeta*> {};
+
+engine::LintResult lint_alone(const engine::RuleMeta* rule, std::string_view text) {
+  const std::array<const engine::RuleMeta*, 1> only{rule};
+  const auto document = doc::build_document(source::SourceFile("example.md", std::string(text)));
+  return engine::lint(document, only, {});
+}
+
+TEST_P(RuleExamples, BadExampleTriggersTheRule) {
+  const auto* rule = GetParam();
+  const auto result = lint_alone(rule, rule->bad_example);
+  EXPECT_EQ(engine::to_string(result.profile) == "unknown", rule->profile == "unknown")
+      << "the example is linted under the wrong profile";
+  EXPECT_FALSE(result.diagnostics.empty()) << rule->code << " bad example is clean";
+}
+
+TEST_P(RuleExamples, GoodExampleIsClean) {
+  const auto* rule = GetParam();
+  const auto result = lint_alone(rule, rule->good_example);
+  EXPECT_NE(result.profile, engine::Profile::unknown) << "good examples must be recognised";
+  for (const auto& diagnostic : result.diagnostics) {
+    ADD_FAILURE() << rule->code << " good example reports: " << diagnostic.message;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(All, RuleExamples, ::testing::ValuesIn(rules::registry().begin(), rules::registry().end()),
+                         [](const auto& p) { return std::string(p.param->code); });
+
+}  // namespace

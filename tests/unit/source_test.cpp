@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "source/source_file.hpp"
+
+using baton::source::Position;
+using baton::source::SourceFile;
+using baton::source::TextRange;
+
+TEST(SourceFile, IndexesLinesAndPositions) {
+  const SourceFile file("a.md", "ab\ncd\n\nef");
+  EXPECT_EQ(file.line_count(), 4u);
+  EXPECT_EQ(file.line_text(1), "ab");
+  EXPECT_EQ(file.line_text(3), "");
+  EXPECT_EQ(file.line_text(4), "ef");
+  EXPECT_EQ(file.position_of(0), (Position{1, 1}));
+  EXPECT_EQ(file.position_of(4), (Position{2, 2}));
+  EXPECT_EQ(file.position_of(7), (Position{4, 1}));
+  EXPECT_EQ(file.offset_of({2, 2}), 4u);
+  EXPECT_EQ(file.offset_of({2, 99}), 5u) << "columns clamp to the line end";
+  EXPECT_EQ(file.position_of(999), (Position{4, 3})) << "offsets clamp to the text end";
+}
+
+TEST(SourceFile, TrailingNewlineDoesNotAddALine) {
+  EXPECT_EQ(SourceFile("a", "x\n").line_count(), 1u);
+  EXPECT_EQ(SourceFile("a", "x\n\n").line_count(), 2u);
+  EXPECT_EQ(SourceFile("a", "").line_count(), 1u);
+}
+
+TEST(SourceFile, CrlfLinesExcludeTheCarriageReturn) {
+  const SourceFile file("a.md", "ab\r\ncd\r\n");
+  EXPECT_EQ(file.line_text(1), "ab");
+  EXPECT_EQ(file.line_range(2), (TextRange{4, 6}));
+  EXPECT_EQ(file.position_of(4), (Position{2, 1}));
+}
+
+TEST(SourceFile, CodepointColumns) {
+  // "é" is two bytes, "€" three, "😀" four.
+  const SourceFile file("a.md", "é€😀x");
+  EXPECT_EQ(file.codepoint_column(0), 1u);
+  EXPECT_EQ(file.codepoint_column(2), 2u);
+  EXPECT_EQ(file.codepoint_column(5), 3u);
+  EXPECT_EQ(file.codepoint_column(9), 4u);
+  EXPECT_EQ(baton::source::count_codepoints("\xff\xfe"), 2u) << "invalid bytes count one each";
+}
+
+TEST(SourceFile, SliceClampsOutOfRange) {
+  const SourceFile file("a.md", "hello");
+  EXPECT_EQ(file.slice({1, 3}), "el");
+  EXPECT_EQ(file.slice({3, 99}), "lo");
+  EXPECT_EQ(file.slice({99, 100}), "");
+}
