@@ -1,0 +1,318 @@
+#include "cli/inputs.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <limits>
+#include <set>
+#include <system_error>
+
+namespace baton::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Offsets into a source are 32-bit.
+constexpr std::size_t max_input_size = std::numeric_limits<std::uint32_t>::max() - 1;
+// How much of a file the profile-marker sniff reads.
+constexpr std::size_t marker_window = 4096;
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(), [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return result;
+}
+
+bool ends_with_md(std::string_view lower_name) {
+  return lower_name.size() > 3 && lower_name.substr(lower_name.size() - 3) == ".md";
+}
+
+bool is_markdown_name(std::string_view file_name) {
+  const auto name = lower(file_name);
+  return ends_with_md(name) || (name.size() > 9 && name.substr(name.size() - 9) == ".markdown");
+}
+
+bool skipped_directory(const std::string& name) {
+  return name == "node_modules" || (!name.empty() && name.front() == '.');
+}
+
+std::string too_large_message() {
+  return "file too large (baton reads inputs up to 4 GiB)";
+}
+
+// The last named component of a directory as given: "distilled" for
+// "~/x/distilled/", "." resolved to the current directory's name.
+std::string directory_name(const fs::path& directory) {
+  std::error_code ec;
+  auto absolute = fs::absolute(directory, ec);
+  if (ec)
+    absolute = directory;
+  absolute = absolute.lexically_normal();
+  auto name = absolute.filename();
+  if (name.empty())
+    name = absolute.parent_path().filename();
+  return name.string();
+}
+
+class Walker {
+ public:
+  Walker(std::vector<Input>& found, std::ostream& err) : found_(found), err_(err) {}
+
+  // Returns false when the directory itself cannot be read.
+  bool walk_root(const std::string& root_argument) {
+    const fs::path root(root_argument);
+    root_ = root;
+    return walk(root, fs::path(), lower(directory_name(root)) == "distilled", true);
+  }
+
+ private:
+  struct Entry {
+    std::string name;
+    fs::path path;
+  };
+
+  bool walk(const fs::path& directory, const fs::path& relative, bool under_distilled,
+            bool is_root) {
+    std::error_code ec;
+    fs::directory_iterator it(directory, ec);
+    if (ec) {
+      report_unreadable(directory, ec, is_root);
+      return false;
+    }
+    std::vector<Entry> entries;
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      entries.push_back({it->path().filename().string(), it->path()});
+    }
+    if (ec)
+      report_unreadable(directory, ec, is_root);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+
+    for (const auto& entry : entries) {
+      visit(entry, relative / entry.name, under_distilled);
+    }
+    return !ec || !is_root;
+  }
+
+  void visit(const Entry& entry, const fs::path& relative, bool under_distilled) {
+    std::error_code ec;
+    const auto link_status = fs::symlink_status(entry.path, ec);
+    if (ec) {
+      warn(entry.path, ec.message());
+      return;
+    }
+    if (fs::is_directory(link_status)) {
+      if (skipped_directory(entry.name))
+        return;
+      walk(entry.path, relative, under_distilled || lower(entry.name) == "distilled", false);
+      return;
+    }
+    auto status = link_status;
+    if (fs::is_symlink(link_status)) {
+      status = fs::status(entry.path, ec);
+      // Symlinked directories are not followed: no loops, no escaping the tree.
+      if (fs::is_directory(status))
+        return;
+      if (ec || !fs::exists(status)) {
+        if (matches_default_globs(entry.name, under_distilled))
+          warn(entry.path, "broken symbolic link");
+        return;
+      }
+    }
+    if (!fs::is_regular_file(status))
+      return;
+    if (!matches_default_globs(entry.name, under_distilled) && !carries_marker(entry))
+      return;
+    found_.push_back({(root_ / relative).lexically_normal().string(), entry.path, false});
+  }
+
+  bool carries_marker(const Entry& entry) {
+    if (!is_markdown_name(entry.name))
+      return false;
+    const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      warn(entry.path, std::generic_category().message(errno));
+      return false;
+    }
+    std::array<char, marker_window> head{};
+    std::size_t size = 0;
+    while (size < head.size()) {
+      const auto count = ::read(fd, head.data() + size, head.size() - size);
+      if (count < 0 && errno == EINTR)
+        continue;
+      if (count < 0) {
+        warn(entry.path, std::generic_category().message(errno));
+        ::close(fd);
+        return false;
+      }
+      if (count == 0)
+        break;
+      size += static_cast<std::size_t>(count);
+    }
+    ::close(fd);
+    return has_profile_marker(std::string_view(head.data(), size));
+  }
+
+  void report_unreadable(const fs::path& directory, const std::error_code& ec, bool is_root) {
+    if (is_root) {
+      err_ << "baton: error: cannot read directory " << directory.string() << ": " << ec.message()
+           << '\n';
+    } else {
+      warn(directory, ec.message());
+    }
+  }
+
+  void warn(const fs::path& path, std::string_view reason) {
+    err_ << "baton: warning: skipping " << path.string() << ": " << reason << '\n';
+  }
+
+  std::vector<Input>& found_;
+  std::ostream& err_;
+  fs::path root_;
+};
+
+// Identity of an input for de-duplication: the same file named twice, or
+// found by two overlapping PATHs, is linted once.
+std::string identity(const Input& input) {
+  if (input.from_stdin)
+    return "-";
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(input.path, ec);
+  if (ec)
+    canonical = fs::absolute(input.path, ec).lexically_normal();
+  return canonical.string();
+}
+
+}  // namespace
+
+bool matches_default_globs(std::string_view file_name, bool under_distilled) {
+  const auto name = lower(file_name);
+  if (!ends_with_md(name))
+    return false;
+  const auto stem = std::string_view(name).substr(0, name.size() - 3);
+  return under_distilled || stem.find("handoff") != std::string_view::npos ||
+         stem.find("implementation-prompt") != std::string_view::npos ||
+         stem == "implementation_prompt";
+}
+
+bool has_profile_marker(std::string_view head) {
+  constexpr std::string_view opener = "<!--";
+  constexpr std::string_view keyword = "baton-profile";
+  for (auto at = head.find(opener); at != std::string_view::npos; at = head.find(opener, at + 1)) {
+    auto rest = head.substr(at + opener.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\n' ||
+                             rest.front() == '\r')) {
+      rest.remove_prefix(1);
+    }
+    if (rest.substr(0, keyword.size()) != keyword)
+      continue;
+    rest.remove_prefix(keyword.size());
+    if (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::generic_category().message(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  std::array<char, 1 << 16> buffer{};
+  while (true) {
+    const auto count = ::read(fd, buffer.data(), buffer.size());
+    if (count < 0 && errno == EINTR)
+      continue;
+    if (count < 0) {
+      error = std::generic_category().message(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (count == 0)
+      break;
+    if (text.size() + static_cast<std::size_t>(count) > max_input_size) {
+      error = too_large_message();
+      ::close(fd);
+      return std::nullopt;
+    }
+    text.append(buffer.data(), static_cast<std::size_t>(count));
+  }
+  ::close(fd);
+  return text;
+}
+
+std::optional<std::string> read_stream(std::istream& in, std::string& error) {
+  std::string text;
+  std::array<char, 1 << 16> buffer{};
+  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+    const auto count = static_cast<std::size_t>(in.gcount());
+    if (text.size() + count > max_input_size) {
+      error = too_large_message();
+      return std::nullopt;
+    }
+    text.append(buffer.data(), count);
+  }
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+CollectedInputs collect_inputs(const std::vector<std::string>& paths,
+                               const std::string& stdin_display_name, std::ostream& err) {
+  CollectedInputs collected;
+
+  // Every named path must exist before anything is linted.
+  for (const auto& path : paths) {
+    if (path == "-")
+      continue;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (fs::exists(status))
+      continue;
+    if (!ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+      err << "baton: error: path not found: " << path << '\n';
+    } else {
+      err << "baton: error: cannot access " << path << ": " << ec.message() << '\n';
+    }
+    collected.failed = true;
+  }
+  if (collected.failed)
+    return collected;
+
+  std::vector<Input> found;
+  Walker walker(found, err);
+  for (const auto& path : paths) {
+    if (path == "-") {
+      found.push_back({stdin_display_name, fs::path(), true});
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      if (!walker.walk_root(path))
+        collected.failed = true;
+    } else {
+      // A file named explicitly is always linted, whatever its name.
+      found.push_back({path, fs::path(path), false});
+    }
+  }
+
+  std::set<std::string> seen;
+  for (auto& input : found) {
+    if (seen.insert(identity(input)).second)
+      collected.inputs.push_back(std::move(input));
+  }
+  return collected;
+}
+
+}  // namespace baton::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <filesystem>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baton::cli {
+
+// One file to lint.
+struct Input {
+  // The name shown in reports: the path as given, or the directory as given
+  // joined with the path found under it.
+  std::string display_path;
+  std::filesystem::path path;  // where to read it; unused for stdin
+  bool from_stdin = false;
+};
+
+struct CollectedInputs {
+  std::vector<Input> inputs;
+  bool failed = false;  // a usage or I/O error was reported: exit 2
+};
+
+// Turns PATH arguments into the files to lint. Checks that every named path
+// exists before walking anything. Errors and warnings go to `err`.
+CollectedInputs collect_inputs(const std::vector<std::string>& paths,
+                               const std::string& stdin_display_name, std::ostream& err);
+
+// The default globs of a directory scan, matched on the file name without
+// regard to case: *handoff*.md, *implementation-prompt*.md,
+// IMPLEMENTATION_PROMPT.md, HANDOFF.md, and any *.md below a "distilled" directory.
+bool matches_default_globs(std::string_view file_name, bool under_distilled);
+
+// True when `head` holds a `<!-- baton-profile NAME -->` marker.
+bool has_profile_marker(std::string_view head);
+
+// The whole content, byte for byte; std::nullopt with `error` set on failure.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+std::optional<std::string> read_stream(std::istream& in, std::string& error);
+
+}  // namespace baton::cli

@@ -1,0 +1,401 @@
+// baton's command line, run in-process through baton::cli::run.
+#include "cli/cli.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "baton/version.hpp"
+#include "cli/inputs.hpp"
+#include "rules/registry.hpp"
+
+namespace fs = std::filesystem;
+using namespace baton;
+
+namespace {
+
+// A fresh directory under the system temp directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("baton-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return path_; }
+  std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
+
+  std::string write(const std::string& relative, const std::string& content) const {
+    const auto file = path_ / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << content;
+    return file.string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result run(const std::vector<std::string>& args, const std::string& stdin_text = "",
+           cli::Environment env = {}) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out;
+  std::ostringstream err;
+  Result result;
+  result.code = cli::run(args, in, out, err, env);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+bool has_rule(std::string_view code) {
+  for (const auto* rule : rules::registry()) {
+    if (rule->code == code)
+      return true;
+  }
+  return false;
+}
+
+const std::string plain_notes = "# Notes\n\nNothing to see.\n";
+
+std::set<std::string> collected_names(const std::vector<std::string>& paths, std::ostream& err) {
+  std::set<std::string> names;
+  for (const auto& input : cli::collect_inputs(paths, "<stdin>", err).inputs) {
+    names.insert(input.display_path);
+  }
+  return names;
+}
+
+TEST(Cli, VersionAndHelp) {
+  const auto version = run({"--version"});
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out, std::string("baton ") + baton::version + "\n");
+  EXPECT_EQ(version.out, "baton 0.1.0\n");
+
+  const auto help = run({"--help"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("check"), std::string::npos);
+  EXPECT_NE(help.out.find("explain"), std::string::npos);
+
+  const auto check_help = run({"check", "--help"});
+  EXPECT_EQ(check_help.code, 0);
+  EXPECT_NE(check_help.out.find("--quiet"), std::string::npos) << check_help.out;
+  EXPECT_NE(check_help.out.find("--stdin-filename"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExit2) {
+  const auto no_args = run({});
+  EXPECT_EQ(no_args.code, 2);
+  EXPECT_NE(no_args.err.find("check"), std::string::npos);
+
+  const auto unknown_option = run({"check", "--bogus"});
+  EXPECT_EQ(unknown_option.code, 2);
+  EXPECT_NE(unknown_option.err.find("--bogus"), std::string::npos) << unknown_option.err;
+  EXPECT_EQ(unknown_option.out, "");
+
+  const auto unknown_command = run({"frobnicate"});
+  EXPECT_EQ(unknown_command.code, 2);
+  EXPECT_NE(
+      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules)"),
+      std::string::npos)
+      << unknown_command.err;
+
+  const auto bad_format = run({"check", "--format", "xml", "."});
+  EXPECT_EQ(bad_format.code, 2);
+  EXPECT_NE(bad_format.err.find("xml"), std::string::npos) << bad_format.err;
+
+  // Later flags of the design are not accepted before they work.
+  EXPECT_EQ(run({"check", "--fix", "."}).code, 2);
+}
+
+TEST(Cli, MissingPathExits2BeforeLintingAnything) {
+  TempDir dir;
+  const auto present = dir.write("present-handoff.md", plain_notes);
+  const auto missing = dir / "missing-handoff.md";
+  const auto result = run({"check", present, missing});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("baton: error: path not found: " + missing), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, DirectoryWithoutHandoffsExits2) {
+  TempDir dir;
+  const auto empty = run({"check", dir.path().string()});
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_NE(empty.err.find("baton: error: no files to lint"), std::string::npos) << empty.err;
+  EXPECT_EQ(empty.out, "");
+
+  dir.write("README.md", plain_notes);
+  EXPECT_EQ(run({"check", dir.path().string()}).code, 2);
+}
+
+TEST(Cli, DirectoryWalkPicksHandoffsOnly) {
+  TempDir dir;
+  dir.write("x-handoff.md", plain_notes);
+  dir.write("distilled/project/a.md", plain_notes);
+  dir.write("notes/marked.md", "<!-- baton-profile spellbook-handoff -->\n# Notes\n");
+  dir.write("notes/IMPLEMENTATION_PROMPT.md", plain_notes);
+  dir.write("notes/Phase2-Implementation-Prompt.MD", plain_notes);
+  dir.write("README.md", plain_notes);
+  dir.write("notes/handoff.txt", plain_notes);
+  dir.write("notes/unmarked.md", "# Notes\n<!-- baton-profilex -->\n");
+  dir.write(".hidden/y-handoff.md", plain_notes);
+  dir.write(".git/z-handoff.md", plain_notes);
+  dir.write("node_modules/pkg/HANDOFF.md", plain_notes);
+  fs::create_directory_symlink(dir.path() / "distilled", dir.path() / "linked");
+
+  std::ostringstream err;
+  const auto root = dir.path().string();
+  EXPECT_EQ(collected_names({root}, err),
+            (std::set<std::string>{root + "/distilled/project/a.md",
+                                   root + "/notes/IMPLEMENTATION_PROMPT.md",
+                                   root + "/notes/Phase2-Implementation-Prompt.MD",
+                                   root + "/notes/marked.md", root + "/x-handoff.md"}));
+  EXPECT_EQ(err.str(), "");
+
+  const auto json = run({"check", "--format", "json", root});
+  ASSERT_NE(json.code, 2) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out)["files"], 5);
+}
+
+TEST(Cli, WalkOrderIsSortedAndDisplayPathsKeepTheGivenRoot) {
+  TempDir dir;
+  dir.write("b-handoff.md", plain_notes);
+  dir.write("a-handoff.md", plain_notes);
+  dir.write("c/handoff.md", plain_notes);
+  std::ostringstream err;
+  const auto root = dir.path().string() + "/";
+  const auto inputs = cli::collect_inputs({root}, "<stdin>", err).inputs;
+  std::vector<std::string> names;
+  for (const auto& input : inputs)
+    names.push_back(input.display_path);
+  EXPECT_EQ(names, (std::vector<std::string>{root + "a-handoff.md", root + "b-handoff.md",
+                                             root + "c/handoff.md"}));
+}
+
+TEST(Cli, WalkedRootNamedDistilledCounts) {
+  TempDir dir;
+  dir.write("distilled/proj/session.md", plain_notes);
+  std::ostringstream err;
+  const auto root = dir / "distilled";
+  EXPECT_EQ(collected_names({root}, err), (std::set<std::string>{root + "/proj/session.md"}));
+}
+
+TEST(Cli, HiddenDirectoryNamedExplicitlyIsWalked) {
+  TempDir dir;
+  const auto hidden = dir.write(".prompts/next-handoff.md", plain_notes);
+  std::ostringstream err;
+  EXPECT_EQ(collected_names({dir / ".prompts"}, err), (std::set<std::string>{hidden}));
+}
+
+TEST(Cli, ExplicitFileIsAlwaysLintedAndOnlyOnce) {
+  TempDir dir;
+  const auto readme = dir.write("README.md", plain_notes);
+  const auto result = run({"check", "--format", "json", readme, readme});
+  EXPECT_NE(result.code, 2) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["files"], 1);
+  if (has_rule("HP001")) {
+    ASSERT_EQ(json["diagnostics"].size(), 1u) << result.out;
+    EXPECT_EQ(json["diagnostics"][0]["file"], readme);
+    EXPECT_EQ(json["diagnostics"][0]["rule"], "HP001");
+  }
+}
+
+TEST(Cli, StdinWithDisplayName) {
+  const auto named =
+      run({"check", "-", "--stdin-filename", "piped-handoff.md", "--format", "json"}, plain_notes);
+  ASSERT_NE(named.code, 2) << named.err;
+  const auto json = nlohmann::json::parse(named.out);
+  EXPECT_EQ(json["files"], 1);
+  for (const auto& item : json["diagnostics"])
+    EXPECT_EQ(item["file"], "piped-handoff.md");
+  if (has_rule("HP001")) {
+    ASSERT_EQ(json["diagnostics"].size(), 1u);
+    EXPECT_EQ(json["diagnostics"][0]["rule"], "HP001");
+    EXPECT_EQ(json["diagnostics"][0]["severity"], "warning");
+  }
+
+  const auto unnamed = run({"check", "--format", "concise", "-"}, plain_notes);
+  EXPECT_EQ(unnamed.code, 0) << unnamed.err;
+  if (has_rule("HP001")) {
+    EXPECT_TRUE(unnamed.out.starts_with("<stdin>:1:1: warning: ")) << unnamed.out;
+  }
+
+  const auto without_dash = run({"check", "--stdin-filename", "x.md"}, plain_notes);
+  EXPECT_EQ(without_dash.code, 2);
+  EXPECT_NE(without_dash.err.find("--stdin-filename"), std::string::npos);
+}
+
+TEST(Cli, ExitCodeFollowsErrors) {
+  const fs::path examples = fs::path(BATON_SOURCE_DIR) / "fixtures" / "examples";
+  const auto broken = (examples / "broken-handoff.md").string();
+  const auto clean = (examples / "clean-handoff.md").string();
+  if (!fs::exists(broken) || !fs::exists(clean))
+    GTEST_SKIP() << "example fixtures not present";
+
+  const auto failing = run({"check", "--format", "concise", broken});
+  EXPECT_EQ(failing.code, 1) << failing.err;
+  EXPECT_NE(failing.out.find(broken + ":"), std::string::npos);
+  EXPECT_NE(failing.out.find(": error: "), std::string::npos);
+
+  const auto passing = run({"check", clean});
+  EXPECT_EQ(passing.code, 0) << passing.out << passing.err;
+  EXPECT_EQ(passing.out, "No problems found in 1 file.\n");
+
+  const auto text = run({"check", broken});
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.out.find("\n  --> " + broken + ":"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\nFound "), std::string::npos);
+}
+
+TEST(Cli, QuietKeepsOnlyErrorsAndNoSummary) {
+  TempDir dir;
+  const auto notes = dir.write("notes-handoff.md", plain_notes);
+  const auto quiet = run({"check", "--quiet", notes});
+  EXPECT_EQ(quiet.code, 0);
+  EXPECT_EQ(quiet.out, "");  // the unknown-format warning and the summary are left out
+  const auto loud = run({"check", notes});
+  EXPECT_NE(loud.out.find("in 1 file.\n"), std::string::npos) << loud.out;
+}
+
+TEST(Cli, InvalidProfileListsTheValidOnes) {
+  TempDir dir;
+  const auto notes = dir.write("notes-handoff.md", plain_notes);
+  const auto result = run({"check", "--profile", "nope", notes});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("nope"), std::string::npos);
+  EXPECT_NE(result.err.find("spellbook-handoff"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");
+
+  const auto forced = run({"check", "--profile", "spellbook-handoff", "--format", "json", notes});
+  ASSERT_NE(forced.code, 2) << forced.err;
+  const auto forced_json = nlohmann::json::parse(forced.out);
+  for (const auto& item : forced_json["diagnostics"]) {
+    EXPECT_NE(item["rule"], "HP001");  // the profile was not detected, it was given
+  }
+}
+
+TEST(Cli, ColourFollowsTheEnvironment) {
+  TempDir dir;
+  const auto notes = dir.write("notes-handoff.md", plain_notes);
+  if (!has_rule("HP001"))
+    GTEST_SKIP() << "needs a diagnostic on a plain file";
+  cli::Environment terminal;
+  terminal.stdout_is_terminal = true;
+  EXPECT_NE(run({"check", notes}, "", terminal).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(run({"check", notes}, "", {}).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(run({"check", "--no-color", notes}, "", terminal).out.find('\x1b'), std::string::npos);
+  cli::Environment no_color = terminal;
+  no_color.no_color = true;
+  EXPECT_EQ(run({"check", notes}, "", no_color).out.find('\x1b'), std::string::npos);
+  cli::Environment forced;
+  forced.force_color = true;
+  EXPECT_NE(run({"check", notes}, "", forced).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(run({"check", "--format", "json", notes}, "", forced).out.find('\x1b'),
+            std::string::npos);
+}
+
+TEST(Cli, UnreadableFileExits2) {
+  if (::geteuid() == 0)
+    GTEST_SKIP() << "root reads every file";
+  TempDir dir;
+  const auto locked = dir.write("locked-handoff.md", plain_notes);
+  fs::permissions(locked, fs::perms::none);
+  const auto result = run({"check", locked});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("cannot read " + locked), std::string::npos) << result.err;
+}
+
+TEST(Cli, ReadErrorExits2) {
+  // Reading /proc/self/mem at offset 0 fails with EIO, even for root.
+  if (!fs::exists("/proc/self/mem"))
+    GTEST_SKIP() << "no /proc";
+  const auto result = run({"check", "/proc/self/mem"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("baton: error: cannot read /proc/self/mem: "), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, ExplainByCodeAndName) {
+  if (rules::registry().empty())
+    GTEST_SKIP() << "no rules registered yet";
+  const auto& rule = *rules::registry().front();
+  const auto heading = std::string(rule.code) + " " + std::string(rule.name) + "\n";
+
+  std::string lower_code(rule.code);
+  for (char& c : lower_code)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto by_code = run({"explain", lower_code});
+  EXPECT_EQ(by_code.code, 0) << by_code.err;
+  EXPECT_TRUE(by_code.out.starts_with(heading)) << by_code.out;
+
+  const auto by_name = run({"explain", std::string(rule.name)});
+  EXPECT_EQ(by_name.code, 0);
+  EXPECT_EQ(by_name.out, by_code.out);
+
+  const auto markdown = run({"explain", std::string(rule.code), "--format", "markdown"});
+  EXPECT_EQ(markdown.code, 0);
+  EXPECT_TRUE(markdown.out.starts_with("# " + heading)) << markdown.out;
+  EXPECT_NE(markdown.out.find("## Why it matters"), std::string::npos);
+
+  const auto json = run({"explain", std::string(rule.name), "--format", "json"});
+  EXPECT_EQ(json.code, 0);
+  const auto object = nlohmann::json::parse(json.out);
+  EXPECT_EQ(object["code"], rule.code);
+  EXPECT_EQ(object["name"], rule.name);
+}
+
+TEST(Cli, ExplainUnknownRuleExits2) {
+  const auto result = run({"explain", "HP999-no-such-rule"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("unknown rule 'HP999-no-such-rule'"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(run({"explain"}).code, 2);
+}
+
+TEST(Cli, RulesAsJsonAndText) {
+  const auto json = run({"rules", "--format", "json"});
+  EXPECT_EQ(json.code, 0);
+  const auto array = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(array.is_array());
+  ASSERT_EQ(array.size(), rules::registry().size());
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    EXPECT_EQ(array[i]["code"], rules::registry()[i]->code);
+    EXPECT_EQ(array[i]["name"], rules::registry()[i]->name);
+  }
+
+  const auto text = run({"rules"});
+  EXPECT_EQ(text.code, 0);
+  EXPECT_TRUE(text.out.starts_with("CODE ")) << text.out;
+  for (const auto* rule : rules::registry()) {
+    EXPECT_NE(text.out.find(std::string(rule->name)), std::string::npos);
+  }
+}
+
+}  // namespace
