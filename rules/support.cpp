@@ -125,6 +125,14 @@ const grammar::Argument* argument(const grammar::Call& call, std::size_t positio
   return nullptr;
 }
 
+std::string excerpt(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  auto cut = max;
+  // Do not split a UTF-8 sequence: back up over continuation bytes.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 TextRange substring_range(const Document& document, const grammar::Value& value,
                           std::size_t index, std::size_t length) {
   const auto raw = document.text(value.range);

@@ -55,6 +55,10 @@ std::size_t find_phrase(std::string_view text, std::string_view phrase, std::siz
 const grammar::Argument* argument(const grammar::Call& call, std::size_t position,
                                   std::string_view keyword);
 
+// User text quoted in a message, cut to `max` bytes (on a UTF-8 boundary)
+// with "…" so that a hostile file cannot produce huge messages.
+std::string excerpt(std::string_view text, std::size_t max = 80);
+
 // The source range of text[index, index + length) inside a string value, when
 // the literal has no escapes (so decoded and source bytes line up); else the
 // whole literal.

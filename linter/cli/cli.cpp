@@ -22,8 +22,6 @@ namespace baton::cli {
 
 namespace {
 
-// Profiles --profile accepts. engine::Profile::unknown is not one of them.
-constexpr engine::Profile selectable_profiles[] = {engine::Profile::spellbook_handoff};
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string joined;
@@ -44,7 +42,7 @@ std::vector<std::string> check_format_names() {
 
 std::string profile_names() {
   std::vector<std::string> names;
-  for (auto profile : selectable_profiles)
+  for (auto profile : engine::selectable_profiles())
     names.emplace_back(engine::to_string(profile));
   return join(names, ", ");
 }

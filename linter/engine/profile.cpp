@@ -25,8 +25,15 @@ std::string_view to_string(Profile profile) {
   return "unknown";
 }
 
+std::span<const Profile> selectable_profiles() {
+  static constexpr Profile profiles[] = {Profile::spellbook_handoff};
+  return profiles;
+}
+
 std::optional<Profile> parse_profile(std::string_view name) {
-  if (name == "spellbook-handoff") return Profile::spellbook_handoff;
+  for (auto profile : selectable_profiles()) {
+    if (name == to_string(profile)) return profile;
+  }
   return std::nullopt;
 }
 

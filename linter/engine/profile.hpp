@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace baton::doc {
@@ -12,6 +13,8 @@ namespace baton::engine {
 enum class Profile { unknown, spellbook_handoff };
 
 std::string_view to_string(Profile profile);
+// The profiles a user can choose (--profile, the marker comment): all but unknown.
+std::span<const Profile> selectable_profiles();
 std::optional<Profile> parse_profile(std::string_view name);
 
 // The profile a document declares (`<!-- baton-profile NAME -->`) or, failing

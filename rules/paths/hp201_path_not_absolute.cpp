@@ -26,7 +26,8 @@ bool looks_like_path(std::string_view token) {
                      [&](std::string_view ext) { return token.ends_with(ext) && token.size() > ext.size(); });
 }
 
-std::string problem(std::string_view path) {
+std::string problem(std::string_view full_path) {
+  const auto path = support::excerpt(full_path);
   if (path.starts_with("~")) {
     return fmt::format("`{}` starts with ~, which only a shell expands; write the absolute path",
                        path);

@@ -54,7 +54,7 @@ void check_item(engine::RuleContext& context, const Value& item, std::size_t num
              std::find(std::begin(statuses), std::end(statuses), status->text) == std::end(statuses)) {
     context.report(status->range, fmt::format("todo {} has status {}; TodoWrite accepts pending, "
                                               "in_progress or completed",
-                                              number, context.document().text(status->range)));
+                                              number, support::excerpt(context.document().text(status->range))));
   }
   require_text("activeForm", "the present-continuous form Claude Code shows, e.g. \"Writing the tests\"");
 }
