@@ -195,3 +195,75 @@ void check_restoration(engine::RuleContext& context, const Restoration& restorat
 }
 
 }  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+namespace {
+
+const grammar::Value* member_value(const grammar::Value& object, std::string_view key) {
+  for (const auto& m : object.members) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::vector<RestoredTodo>> restored_todos(const Document& document) {
+  const auto* section = sub(document, "0.3");
+  if (!section) return std::nullopt;
+  for (const auto* located : calls_named(document, section->body, "TodoWrite")) {
+    if (located->site != doc::CallSite::fence) continue;
+    const auto* arg = argument(located->call, 0, "todos");
+    if (!arg) continue;
+    const grammar::Value* list = &arg->value;
+    if (list->kind == grammar::Value::Kind::object) {
+      list = member_value(*list, "todos");
+      if (!list) continue;
+    }
+    if (list->kind != grammar::Value::Kind::array) continue;
+    std::vector<RestoredTodo> todos;
+    for (const auto& item : list->elements) {
+      if (item.kind != grammar::Value::Kind::object) continue;
+      RestoredTodo todo{{}, {}, item.range, item.range};
+      if (const auto* content = member_value(item, "content");
+          content && content->kind == grammar::Value::Kind::string) {
+        todo.content = content->text;
+        todo.content_range = content->range;
+      }
+      if (const auto* status = member_value(item, "status");
+          status && status->kind == grammar::Value::Kind::string) {
+        todo.status = status->text;
+      }
+      todos.push_back(std::move(todo));
+    }
+    return todos;
+  }
+  return std::nullopt;
+}
+
+std::vector<ReadPath> read_paths(const Document& document, TextRange range) {
+  std::vector<ReadPath> paths;
+  for (const auto* located : calls_named(document, range, "Read")) {
+    if (located->site != doc::CallSite::fence) continue;
+    const auto* path = argument(located->call, 0, "file_path");
+    if (!path || path->value.kind != grammar::Value::Kind::string) continue;
+    paths.push_back({path->value.text, path->value.range});
+  }
+  return paths;
+}
+
+std::optional<DeclaredSkill> declared_skill(const Document& document, TextRange range) {
+  for (const auto* located : calls_named(document, range, "Skill")) {
+    if (located->site != doc::CallSite::fence) continue;
+    const auto* name = argument(located->call, 0, "skill");
+    if (!name || name->value.kind != grammar::Value::Kind::string) continue;
+    return DeclaredSkill{name->value.text, located->call.range, false};
+  }
+  if (auto marker = find_marker(document, range, "NO ACTIVE SKILL")) {
+    return DeclaredSkill{{}, *marker, true};
+  }
+  return std::nullopt;
+}
+
+}  // namespace baton::rules::support

@@ -93,3 +93,37 @@ void check_restoration(engine::RuleContext& context, const Restoration& restorat
                        std::string_view missing_message);
 
 }  // namespace baton::rules::support
+
+// State that several rules compare across sections.
+namespace baton::rules::support {
+
+struct RestoredTodo {
+  std::string content;  // empty when missing or not a string
+  std::string status;   // empty when missing or not a string
+  TextRange range;      // the todo object
+  TextRange content_range;  // the content value (the object when missing)
+};
+
+// The todos of the first fenced TodoWrite() in 0.3, read from its call value
+// (`[...]` or `{"todos": [...]}`); nullopt when 0.3 has no such call.
+std::optional<std::vector<RestoredTodo>> restored_todos(const Document& document);
+
+struct ReadPath {
+  std::string path;
+  TextRange range;  // the path's string literal
+};
+
+// The string paths of the fenced Read() calls inside `range`, in order.
+std::vector<ReadPath> read_paths(const Document& document, TextRange range);
+
+struct DeclaredSkill {
+  std::string name;  // empty for the NO ACTIVE SKILL marker
+  TextRange range;   // the Skill() call or the marker
+  bool marker = false;
+};
+
+// The first fenced Skill() call with a string name in `range`, else the
+// NO ACTIVE SKILL marker; nullopt when neither is there.
+std::optional<DeclaredSkill> declared_skill(const Document& document, TextRange range);
+
+}  // namespace baton::rules::support

@@ -31,6 +31,19 @@ ExpectationSet parse_expectations(std::string_view text) {
     auto end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const auto row = text.substr(start, end - start);
+    if (const auto at = row.find("<!-- fixture-rules:"); at != std::string_view::npos) {
+      const auto close = row.find("-->", at);
+      auto list = trim(row.substr(at + 19, close == std::string_view::npos ? 0 : close - at - 19));
+      while (!list.empty()) {
+        auto word_end = list.find_first_of(" ,\t");
+        if (word_end == std::string_view::npos) word_end = list.size();
+        if (word_end > 0) set.only_rules.emplace_back(list.substr(0, word_end));
+        list = list.substr(word_end);
+        while (!list.empty() && (list.front() == ' ' || list.front() == ',' || list.front() == '\t')) {
+          list.remove_prefix(1);
+        }
+      }
+    }
     for (auto at = row.find("<!-- expect"); at != std::string_view::npos;
          at = row.find("<!-- expect", at + 1)) {
       const auto close = row.find("-->", at);

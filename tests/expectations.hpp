@@ -11,6 +11,8 @@
 //   <!-- expect@L42: HP001 -->                  on line 42
 //   <!-- expect: HP201 HP201 -->                two diagnostics of HP201 on this line
 //   <!-- expect-no-diagnostics -->              required when nothing is expected
+//   <!-- fixture-rules: HP401 HP402 -->         lint with only these rules (closed-world
+//                                               over them); for focused Section 1 fixtures
 // Rules are named by code or name. Expectations are found by scanning raw
 // lines, so they also work next to code blocks.
 namespace baton::fixtures {
@@ -25,6 +27,7 @@ struct Expectation {
 struct ExpectationSet {
   std::vector<Expectation> expectations;
   bool no_diagnostics = false;
+  std::vector<std::string> only_rules;  // from fixture-rules; empty means every rule
   std::vector<std::string> errors;  // malformed expectation comments
 };
 

@@ -57,7 +57,14 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
       << path << ": a fixture must either expect diagnostics or say <!-- expect-no-diagnostics -->";
 
   const auto document = doc::build_document(source::SourceFile(path.string(), text));
-  const auto result = engine::lint(document, rules::registry(), {});
+  std::vector<const engine::RuleMeta*> selected;
+  for (const auto& name : expected.only_rules) {
+    const auto* rule = engine::find_rule(rules::registry(), name);
+    ASSERT_NE(rule, nullptr) << path << ": fixture-rules names unknown rule " << name;
+    selected.push_back(rule);
+  }
+  const auto result = engine::lint(
+      document, selected.empty() ? rules::registry() : engine::Registry(selected), {});
 
   std::vector<bool> matched(expected.expectations.size(), false);
   std::vector<std::string> unexpected;
@@ -132,6 +139,11 @@ TEST(Expectations, ReportsMalformedComments) {
   EXPECT_FALSE(fixtures::parse_expectations("<!-- expect HP1 -->").errors.empty());
   EXPECT_FALSE(fixtures::parse_expectations("<!-- expect@x: HP1 -->").errors.empty());
   EXPECT_TRUE(fixtures::parse_expectations("<!-- expect-no-diagnostics -->").no_diagnostics);
+}
+
+TEST(Expectations, ParsesFixtureRules) {
+  const auto set = fixtures::parse_expectations("<!-- fixture-rules: HP401, HP402 -->\n");
+  EXPECT_EQ(set.only_rules, (std::vector<std::string>{"HP401", "HP402"}));
 }
 
 }  // namespace
