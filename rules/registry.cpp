@@ -15,6 +15,9 @@ constexpr std::array all_rules{
     &section_out_of_order,  // HP003
     &section_duplicated,    // HP004
     &unclosed_fence,        // HP005
+    &section_blank,         // HP006
+    &template_placeholder,  // HP007
+    &title_drift,           // HP008
     &section0_not_first,    // HP101
     &skill_call_missing,    // HP102
     &vague_instruction,     // HP103
@@ -28,6 +31,19 @@ constexpr std::array all_rules{
     &call_arguments,        // HP111
     &marker_with_content,   // HP112
     &path_not_absolute,     // HP201
+    &path_in_table_not_absolute,  // HP202
+    &path_missing_on_disk,  // HP203
+    &code_path_not_absolute,  // HP204
+    &planning_docs_blank,   // HP301
+    &reread_blank,          // HP302
+    &reread_mismatch,       // HP303
+    &step7_missing,         // HP304
+    &task_without_verification,   // HP401
+    &verification_not_runnable,   // HP402
+    &skill_resume_mismatch,       // HP403
+    &artifact_state_blank,        // HP404
+    &definition_of_done_missing,  // HP405
+    &exact_position_missing,      // HP406
 };
 
 }  // namespace

@@ -11,6 +11,9 @@ extern const engine::RuleMeta section_missing;       // HP002
 extern const engine::RuleMeta section_out_of_order;  // HP003
 extern const engine::RuleMeta section_duplicated;    // HP004
 extern const engine::RuleMeta unclosed_fence;        // HP005
+extern const engine::RuleMeta section_blank;         // HP006
+extern const engine::RuleMeta template_placeholder;  // HP007
+extern const engine::RuleMeta title_drift;           // HP008
 
 // Section 0
 extern const engine::RuleMeta section0_not_first;    // HP101
@@ -28,5 +31,22 @@ extern const engine::RuleMeta marker_with_content;   // HP112
 
 // Paths
 extern const engine::RuleMeta path_not_absolute;     // HP201
+extern const engine::RuleMeta path_in_table_not_absolute;  // HP202
+extern const engine::RuleMeta path_missing_on_disk;  // HP203
+extern const engine::RuleMeta code_path_not_absolute;  // HP204
+
+// Planning docs
+extern const engine::RuleMeta planning_docs_blank;   // HP301
+extern const engine::RuleMeta reread_blank;          // HP302
+extern const engine::RuleMeta reread_mismatch;       // HP303
+extern const engine::RuleMeta step7_missing;         // HP304
+
+// Tasks
+extern const engine::RuleMeta task_without_verification;  // HP401
+extern const engine::RuleMeta verification_not_runnable;  // HP402
+extern const engine::RuleMeta skill_resume_mismatch;      // HP403
+extern const engine::RuleMeta artifact_state_blank;       // HP404
+extern const engine::RuleMeta definition_of_done_missing; // HP405
+extern const engine::RuleMeta exact_position_missing;     // HP406
 
 }  // namespace baton::rules

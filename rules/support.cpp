@@ -10,49 +10,9 @@ namespace baton::rules::support {
 namespace {
 
 
-constexpr std::array<LayoutEntry, 11> layout{{
-    {SectionKind::part, "0", "MANDATORY FIRST ACTIONS", true},
-    {SectionKind::sub, "0.1", "Workflow Restoration", true},
-    {SectionKind::sub, "0.2", "Required Document Reads", true},
-    {SectionKind::sub, "0.3", "Todo State Restoration", true},
-    {SectionKind::sub, "0.4", "Restoration Checkpoint", true},
-    {SectionKind::sub, "0.5", "Behavioral Constraints", true},
-    {SectionKind::sub, "0.6", "Orchestrator Identity", false},
-    {SectionKind::sub, "0.7", "Active Skill Constraints", false},
-    {SectionKind::sub, "0.8", "Binding Decisions", false},
-    {SectionKind::part, "1", "SESSION CONTEXT", false},
-    {SectionKind::part, "2", "CONTINUATION PROTOCOL", false},
-}};
-
 bool is_word_char(char c) { return doc::is_alpha(c) || doc::is_digit(c) || c == '_'; }
 
 }  // namespace
-
-std::span<const LayoutEntry> spellbook_layout() { return layout; }
-
-const LayoutEntry* find_layout_entry(SectionKind kind, std::string_view number) {
-  for (const auto& entry : layout) {
-    if (entry.kind == kind && entry.number == number) return &entry;
-  }
-  return nullptr;
-}
-
-std::string display_name(SectionKind kind, std::string_view number) {
-  switch (kind) {
-    case SectionKind::part:
-      return "SECTION " + std::string(number);
-    case SectionKind::step:
-      return "Step " + std::string(number);
-    case SectionKind::sub:
-      break;
-  }
-  return std::string(number);
-}
-
-std::string display_name(const LayoutEntry& entry) {
-  return display_name(entry.kind, entry.number) + (entry.kind == SectionKind::part ? ": " : " ") +
-         std::string(entry.title);
-}
 
 const Section* sub(const Document& document, std::string_view number) {
   return document.find_section(SectionKind::sub, number);
@@ -151,10 +111,12 @@ namespace {
 constexpr std::string_view skill_markers[] = {"NO ACTIVE SKILL"};
 constexpr std::string_view read_markers[] = {"NO DOCUMENTS TO READ", "NO DOCUMENTS"};
 constexpr std::string_view todo_markers[] = {"NO TODOS TO RESTORE", "NO TODOS"};
+constexpr std::string_view reread_markers[] = {"NO DOCUMENTS TO RE-READ"};
 
 const Restoration skill{"0.1", "Skill", skill_markers};
 const Restoration read{"0.2", "Read", read_markers};
 const Restoration todo{"0.3", "TodoWrite", todo_markers};
+const Restoration reread{"1.10", "Read", reread_markers};
 const Restoration* const all_restorations[] = {&skill, &read, &todo};
 
 }  // namespace
@@ -162,6 +124,7 @@ const Restoration* const all_restorations[] = {&skill, &read, &todo};
 const Restoration& skill_restoration() { return skill; }
 const Restoration& read_restoration() { return read; }
 const Restoration& todo_restoration() { return todo; }
+const Restoration& reread_restoration() { return reread; }
 std::span<const Restoration* const> restorations() { return all_restorations; }
 
 std::optional<TextRange> find_any_marker(const Document& document, TextRange range,
@@ -264,6 +227,118 @@ std::optional<DeclaredSkill> declared_skill(const Document& document, TextRange 
     return DeclaredSkill{{}, *marker, true};
   }
   return std::nullopt;
+}
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+namespace {
+
+constexpr std::string_view file_extensions[] = {
+    ".md", ".markdown", ".txt", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".py", ".ts",
+    ".tsx", ".js", ".jsx", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".go", ".java", ".rb",
+    ".sh", ".sql", ".html", ".css"};
+
+}  // namespace
+
+bool looks_like_path(std::string_view word) {
+  if (word.empty() || word.front() == '-') return false;
+  if (word.find("://") != std::string_view::npos) return false;  // a URL
+  for (char c : word) {
+    if (c == '*' || c == '?' || c == '<' || c == '>' || c == '@' || c == '$' || c == '(' ||
+        c == '{' || doc::is_space(c)) {
+      return false;  // globs, placeholders, variables, expressions
+    }
+  }
+  if (word.front() == '/' || word.front() == '~' || word.starts_with("./") || word.starts_with("../")) {
+    return true;
+  }
+  if (word.find('/') != std::string_view::npos) return true;
+  // "file.md" or "file.md:88"
+  const auto colon = word.find(':');
+  const auto name = word.substr(0, colon);
+  return std::any_of(std::begin(file_extensions), std::end(file_extensions),
+                     [&](std::string_view ext) { return name.ends_with(ext) && name.size() > ext.size(); });
+}
+
+std::string path_problem(std::string_view full_path) {
+  const auto path = excerpt(full_path);
+  if (path.starts_with("~")) {
+    return fmt::format("`{}` starts with ~, which only a shell expands; write the absolute path",
+                       path);
+  }
+  return fmt::format("`{}` is a relative path; paths must be absolute (start with /) because the "
+                     "next session may start in another directory",
+                     path);
+}
+
+std::vector<PathCell> table_paths(const Document& document, TextRange range) {
+  std::vector<PathCell> cells;
+  for (const auto* table : Document::within(document.tables(), range)) {
+    for (std::size_t column = 0; column < table->header.cells.size(); ++column) {
+      const auto header = document.text(table->header.cells[column].content);
+      if (doc::ifind(header, "path") == std::string_view::npos) continue;
+      for (const auto& row : table->rows) {
+        if (column >= row.cells.size()) continue;
+        auto content = row.cells[column].content;
+        auto text = document.text(content);
+        // A single code span: the path is its content.
+        if (text.size() >= 2 && text.front() == '`' && text.back() == '`' &&
+            text.find('`', 1) == text.size() - 1) {
+          content = {content.begin + 1, content.end - 1};
+          text = document.text(content);
+        }
+        if (doc::trim(text).empty()) continue;
+        cells.push_back({text, content});
+      }
+    }
+  }
+  return cells;
+}
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+std::optional<std::vector<VerificationRow>> verification_rows(const Document& document,
+                                                              TextRange range) {
+  std::optional<std::vector<VerificationRow>> result;
+  for (const auto* table : Document::within(document.tables(), range)) {
+    std::optional<std::size_t> task_column;
+    std::optional<std::size_t> command_column;
+    for (std::size_t i = 0; i < table->header.cells.size(); ++i) {
+      const auto header = doc::trim(document.text(table->header.cells[i].content));
+      if (!task_column && doc::ifind(header, "task") != std::string_view::npos) task_column = i;
+      if (!command_column && doc::ifind(header, "command") != std::string_view::npos) command_column = i;
+    }
+    if (!command_column) continue;
+    if (!task_column) task_column = 0;
+    if (!result) result.emplace();
+    for (const auto& row : table->rows) {
+      if (*task_column >= row.cells.size()) continue;
+      const auto* command = *command_column < row.cells.size() ? &row.cells[*command_column] : nullptr;
+      result->push_back({&row, &row.cells[*task_column], command});
+    }
+  }
+  return result;
+}
+
+std::string normalise_words(std::string_view text) {
+  std::string out;
+  bool blank = true;
+  for (char c : text) {
+    const char lower = doc::to_lower(c);
+    if (doc::is_alpha(lower) || doc::is_digit(lower)) {
+      out.push_back(lower);
+      blank = false;
+    } else if (!blank && doc::is_space(c)) {
+      out.push_back(' ');
+      blank = true;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 }  // namespace baton::rules::support

@@ -18,20 +18,6 @@ using doc::Section;
 using doc::SectionKind;
 using source::TextRange;
 
-// The spellbook layout: every numbered section baton knows, in document order.
-struct LayoutEntry {
-  SectionKind kind;
-  std::string_view number;
-  std::string_view title;  // canonical title
-  bool required;
-};
-
-std::span<const LayoutEntry> spellbook_layout();
-const LayoutEntry* find_layout_entry(SectionKind kind, std::string_view number);
-// "SECTION 0", "0.1", "Step 3.5": how a section is named in messages.
-std::string display_name(SectionKind kind, std::string_view number);
-std::string display_name(const LayoutEntry& entry);  // "0.1 Workflow Restoration"
-
 const Section* sub(const Document& document, std::string_view number);
 const Section* part(const Document& document, std::string_view number);
 TextRange heading_range(const Document& document, const Section& section);
@@ -80,13 +66,14 @@ struct Restoration {
 const Restoration& skill_restoration();     // 0.1
 const Restoration& read_restoration();      // 0.2
 const Restoration& todo_restoration();      // 0.3
+const Restoration& reread_restoration();    // 1.10: Read() calls or NO DOCUMENTS TO RE-READ
 std::span<const Restoration* const> restorations();
 
 // The first marker of the restoration found in `range`.
 std::optional<TextRange> find_any_marker(const Document& document, TextRange range,
                                          const Restoration& restoration);
 
-// Reports a restoration subsection that has neither a fenced call nor a marker.
+// Reports a subsection that must hold fenced calls but has neither a call nor a marker.
 // Calls that only appear in inline code are reported as not executable; calls
 // that failed to parse are left to call-syntax.
 void check_restoration(engine::RuleContext& context, const Restoration& restoration,
@@ -125,5 +112,43 @@ struct DeclaredSkill {
 // The first fenced Skill() call with a string name in `range`, else the
 // NO ACTIVE SKILL marker; nullopt when neither is there.
 std::optional<DeclaredSkill> declared_skill(const Document& document, TextRange range);
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+// Whether a word looks like a file path: starts with / ~ ./ ../, contains a
+// slash, or ends in a common file extension; URLs, globs, flags and
+// <placeholders> are not paths.
+bool looks_like_path(std::string_view word);
+
+// Explains why a path is not absolute ("~ is only expanded by a shell", ...).
+std::string path_problem(std::string_view path);
+
+struct PathCell {
+  std::string_view path;  // the cell's path, without backticks
+  TextRange range;        // the path in the source
+};
+
+// The cells of "Path" columns in the tables of a section (1.9, 1.10, 1.12).
+std::vector<PathCell> table_paths(const Document& document, TextRange range);
+
+}  // namespace baton::rules::support
+
+namespace baton::rules::support {
+
+// The rows of a section's tables that have both a task column (headed "Task",
+// else the first column) and a "Command" column.
+struct VerificationRow {
+  const doc::TableRow* row;
+  const doc::TableCell* task;
+  const doc::TableCell* command;  // nullptr when the row is short of cells
+};
+// nullopt when no table in `range` has a Command column.
+std::optional<std::vector<VerificationRow>> verification_rows(const Document& document, TextRange range);
+
+// Words in lower case, separated by single blanks, punctuation dropped: for
+// comparing task descriptions written slightly differently.
+std::string normalise_words(std::string_view text);
 
 }  // namespace baton::rules::support

@@ -31,6 +31,7 @@ ExpectationSet parse_expectations(std::string_view text) {
     auto end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const auto row = text.substr(start, end - start);
+    if (row.find("<!-- fixture-check-fs -->") != std::string_view::npos) set.check_filesystem = true;
     if (const auto at = row.find("<!-- fixture-rules:"); at != std::string_view::npos) {
       const auto close = row.find("-->", at);
       auto list = trim(row.substr(at + 19, close == std::string_view::npos ? 0 : close - at - 19));

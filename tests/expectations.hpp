@@ -13,6 +13,7 @@
 //   <!-- expect-no-diagnostics -->              required when nothing is expected
 //   <!-- fixture-rules: HP401 HP402 -->         lint with only these rules (closed-world
 //                                               over them); for focused Section 1 fixtures
+//   <!-- fixture-check-fs -->                   lint as with --check-fs (real file system)
 // Rules are named by code or name. Expectations are found by scanning raw
 // lines, so they also work next to code blocks.
 namespace baton::fixtures {
@@ -28,6 +29,7 @@ struct ExpectationSet {
   std::vector<Expectation> expectations;
   bool no_diagnostics = false;
   std::vector<std::string> only_rules;  // from fixture-rules; empty means every rule
+  bool check_filesystem = false;        // from fixture-check-fs
   std::vector<std::string> errors;  // malformed expectation comments
 };
 

@@ -63,8 +63,13 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
     ASSERT_NE(rule, nullptr) << path << ": fixture-rules names unknown rule " << name;
     selected.push_back(rule);
   }
+  engine::LintOptions options;
+  if (expected.check_filesystem) {
+    options.check_filesystem = true;
+    options.file_exists = [](std::string_view file) { return fs::exists(file); };
+  }
   const auto result = engine::lint(
-      document, selected.empty() ? rules::registry() : engine::Registry(selected), {});
+      document, selected.empty() ? rules::registry() : engine::Registry(selected), options);
 
   std::vector<bool> matched(expected.expectations.size(), false);
   std::vector<std::string> unexpected;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document/document.hpp"
@@ -14,8 +16,10 @@ namespace baton::engine {
 struct LintOptions {
   // Forces a profile instead of detecting one.
   std::optional<Profile> profile;
-  // Also check that referenced files exist (--check-fs).
+  // Also check that referenced files exist (--check-fs). The check itself is
+  // I/O, so the caller supplies it; rules never touch the file system.
   bool check_filesystem = false;
+  std::function<bool(std::string_view path)> file_exists;
 };
 
 struct LintResult {

@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "rules/layout.hpp"
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
 
@@ -9,64 +12,60 @@ namespace {
 
 using doc::SectionKind;
 
-std::string_view part_of(const doc::Section& section) {
-  std::string_view number = section.number;
-  return number.substr(0, number.find('.'));
+// Position in the layout; an entry that may precede its predecessor shares
+// the predecessor's rank.
+std::size_t rank_of(const layout::Entry& entry) {
+  const auto entries = layout::entries();
+  auto index = static_cast<std::size_t>(&entry - entries.data());
+  while (index > 0 && entries[index].any_order_with_previous) --index;
+  return index;
 }
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  const auto layout = support::spellbook_layout();
-  auto layout_index = [&](const doc::Section& section) -> std::optional<std::size_t> {
-    for (std::size_t i = 0; i < layout.size(); ++i) {
-      if (layout[i].kind == section.kind && layout[i].number == section.number) return i;
-    }
-    return std::nullopt;
-  };
-
-  // Order is compared within a group: the parts after Section 0 (whose place
-  // is section0-not-first's business), and the subsections of each part.
-  struct Seen {
-    std::size_t index;
+  struct Furthest {
+    const layout::Entry* parent;  // the group: sections with the same parent
+    const layout::Entry* entry;
     const doc::Section* section;
   };
-  std::vector<std::pair<std::string, Seen>> latest;  // group -> furthest section so far
+  std::vector<Furthest> furthest;
   for (const auto& section : document.sections()) {
-    const auto index = layout_index(section);
-    if (!index) continue;
-    // Later copies of a section are section-duplicated's business.
+    const auto* entry = layout::find(section.kind, section.number);
+    if (!entry) continue;
+    // Later copies are section-duplicated's business; where Section 0 stands
+    // is section0-not-first's.
     if (document.find_section(section.kind, section.number) != &section) continue;
-    if (section.kind == SectionKind::part && section.number == "0") continue;
-    // A subsection must sit inside its own part.
-    if (section.kind == SectionKind::sub) {
-      const auto* owner = support::part(document, part_of(section));
-      if (owner && !owner->body.contains(document.heading_of(section).range)) {
-        context.report(support::heading_range(document, section),
-                       fmt::format("{} is outside {}; move it under that heading",
-                                   support::display_name(layout[*index]),
-                                   support::display_name(SectionKind::part, part_of(section))))
-            .related.push_back({support::heading_range(document, *owner),
-                                fmt::format("{} starts here", support::display_name(
-                                                                  SectionKind::part, part_of(section)))});
+    if (entry->kind == SectionKind::part && entry->number == "0") continue;
+    const auto* parent = layout::parent_of(*entry);
+    // A section must sit inside its parent (0.3 under SECTION 0, 1.1.1 under 1.1).
+    if (parent) {
+      const auto* container = document.find_section(parent->kind, parent->number);
+      if (container && !container->body.contains(document.heading_of(section).range)) {
+        context
+            .report(support::heading_range(document, section),
+                    fmt::format("{} is outside {}; move it under that heading",
+                                layout::display_name(*entry),
+                                layout::display_number(parent->kind, parent->number)))
+            .related.push_back({support::heading_range(document, *container),
+                                fmt::format("{} starts here", layout::display_number(
+                                                                  parent->kind, parent->number))});
         continue;
       }
     }
-    const std::string group =
-        section.kind == SectionKind::part ? std::string("parts") : std::string(part_of(section));
-    auto it = std::find_if(latest.begin(), latest.end(), [&](const auto& g) { return g.first == group; });
-    if (it == latest.end()) {
-      latest.push_back({group, {*index, &section}});
-      continue;
-    }
-    if (*index < it->second.index) {
-      const auto& before = layout[it->second.index];
-      context.report(support::heading_range(document, section),
-                     fmt::format("{} comes after {}; it belongs before it",
-                                 support::display_name(layout[*index]), support::display_name(before)))
-          .related.push_back({support::heading_range(document, *it->second.section),
-                              fmt::format("{} is here", support::display_name(before))});
+    auto group = std::find_if(furthest.begin(), furthest.end(),
+                              [&](const Furthest& f) { return f.parent == parent; });
+    if (group == furthest.end()) {
+      furthest.push_back({parent, entry, &section});
+    } else if (rank_of(*entry) < rank_of(*group->entry)) {
+      context
+          .report(support::heading_range(document, section),
+                  fmt::format("{} comes after {}; it belongs before it", layout::display_name(*entry),
+                              layout::display_name(*group->entry)))
+          .related.push_back({support::heading_range(document, *group->section),
+                              fmt::format("{} is here", layout::display_name(*group->entry))});
     } else {
-      it->second = {*index, &section};
+      group->entry = entry;
+      group->section = &section;
     }
   }
 }
@@ -80,9 +79,11 @@ extern const engine::RuleMeta section_out_of_order{
     .profile = "spellbook-handoff",
     .summary = "A numbered section comes after one that should follow it, or sits outside its part",
     .what_it_checks = R"md(
-The subsections of each part must appear in their numbered order (0.1, 0.2, … 0.8), the parts
-after Section 0 in theirs (SECTION 1 before SECTION 2), and every subsection must sit under its own
-part's heading (0.3 under SECTION 0, not under SECTION 1).
+The subsections of each part must appear in their numbered order (0.1, 0.2, … 0.8; 1.1 … 1.25),
+the steps of Section 2 in theirs (Step 0, 0.5, 1, 2, 3, 3.5, 4 … 9), the parts after Section 0 in
+theirs (SECTION 1 before SECTION 2), and every section must sit under its own parent's heading
+(0.3 under SECTION 0, 1.1.1 under 1.1, steps under SECTION 2). 1.25 may come before 1.24, as in
+the layout spellbook used in February 2026.
 
 A section that appears after one it should precede is reported on its heading, with the section
 it follows as a related location. Where Section 0 itself stands is checked by

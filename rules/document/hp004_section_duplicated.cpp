@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "rules/layout.hpp"
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
 
@@ -10,13 +11,13 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   for (const auto& section : document.sections()) {
-    const auto* entry = support::find_layout_entry(section.kind, section.number);
+    const auto* entry = layout::find(section.kind, section.number);
     if (!entry) continue;
     const auto* first = document.find_section(section.kind, section.number);
     if (first == &section) continue;
     context
         .report(support::heading_range(document, section),
-                fmt::format("{} appears twice; merge the two into one", support::display_name(*entry)))
+                fmt::format("{} appears twice; merge the two into one", layout::display_name(*entry)))
         .related.push_back({support::heading_range(document, *first), "first occurrence"});
   }
 }
@@ -30,8 +31,8 @@ extern const engine::RuleMeta section_duplicated{
     .profile = "spellbook-handoff",
     .summary = "A numbered section appears more than once",
     .what_it_checks = R"md(
-Every numbered section of the layout (SECTION 0, 0.1–0.8, SECTION 1, SECTION 2) may appear only
-once. The second and later occurrences are reported, each pointing back at the first.
+Every numbered section of the layout (the parts, 0.1–0.8, 1.1–1.25 with 1.1.1 and 1.1.2, and the
+steps of Section 2) may appear only once. The second and later occurrences are reported, each pointing back at the first.
 )md",
     .why_it_matters = R"md(
 Two 0.1 sections mean two sets of restoration instructions. The next session follows one of

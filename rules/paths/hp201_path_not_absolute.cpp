@@ -9,37 +9,9 @@ namespace {
 
 using grammar::Value;
 
-constexpr std::string_view file_extensions[] = {
-    ".md", ".markdown", ".txt", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".py", ".ts",
-    ".tsx", ".js", ".jsx", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".go", ".java", ".rb",
-    ".sh", ".sql", ".html", ".css"};
-
-bool looks_like_path(std::string_view token) {
-  if (token.empty()) return false;
-  if (token.find("://") != std::string_view::npos) return false;  // a URL
-  if (token.front() == '/' || token.front() == '~' || token.starts_with("./") ||
-      token.starts_with("../")) {
-    return true;
-  }
-  if (token.find('/') != std::string_view::npos) return true;
-  return std::any_of(std::begin(file_extensions), std::end(file_extensions),
-                     [&](std::string_view ext) { return token.ends_with(ext) && token.size() > ext.size(); });
-}
-
-std::string problem(std::string_view full_path) {
-  const auto path = support::excerpt(full_path);
-  if (path.starts_with("~")) {
-    return fmt::format("`{}` starts with ~, which only a shell expands; write the absolute path",
-                       path);
-  }
-  return fmt::format("`{}` is a relative path; paths must be absolute (start with /) because the "
-                     "next session may start in another directory",
-                     path);
-}
-
 void check_path_value(engine::RuleContext& context, const Value& value) {
   if (value.kind != Value::Kind::string || value.text.empty() || value.text.front() == '/') return;
-  context.report(value.range, problem(value.text));
+  context.report(value.range, support::path_problem(value.text));
 }
 
 // Paths inside a Skill argument string: "--impl-plan docs/impl.md" or "--plan=x.md".
@@ -66,9 +38,9 @@ void check_argument_string(engine::RuleContext& context, const Value& value) {
       token_begin += 1;
       token = token.substr(1, token.size() - 2);
     }
-    if (looks_like_path(token) && token.front() != '/') {
+    if (support::looks_like_path(token) && token.front() != '/') {
       context.report(support::substring_range(context.document(), value, token_begin, token.size()),
-                     problem(token));
+                     support::path_problem(token));
     }
     at = end;
   }

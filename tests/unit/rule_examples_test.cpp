@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <filesystem>
 
 #include "document/document.hpp"
 #include "engine/lint.hpp"
@@ -17,7 +18,11 @@ class RuleExamples : public ::testing::TestWithParam<const engine::RuleMeta*> {}
 engine::LintResult lint_alone(const engine::RuleMeta* rule, std::string_view text) {
   const std::array<const engine::RuleMeta*, 1> only{rule};
   const auto document = doc::build_document(source::SourceFile("example.md", std::string(text)));
-  return engine::lint(document, only, {});
+  // Examples run with --check-fs, against the real file system.
+  engine::LintOptions options;
+  options.check_filesystem = true;
+  options.file_exists = [](std::string_view path) { return std::filesystem::exists(path); };
+  return engine::lint(document, only, options);
 }
 
 TEST_P(RuleExamples, BadExampleTriggersTheRule) {

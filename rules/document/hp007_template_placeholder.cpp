@@ -1,0 +1,216 @@
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+using source::TextRange;
+
+// Path prefixes of spellbook's template examples.
+constexpr std::string_view template_paths[] = {"/absolute/path", "/path/to/"};
+// Fences whose placeholders are checked; in program code `[N]` is indexing.
+constexpr std::string_view template_fence_infos[] = {"",   "text", "txt",  "yaml",  "yml",
+                                                     "md", "markdown", "bash", "sh", "shell"};
+
+bool placeholder_text(std::string_view inner) {
+  if (inner.empty() || inner.size() > 60) return false;
+  if (inner == " " || inner == "x" || inner == "X") return false;  // task boxes
+  if (inner.front() == '^') return false;                          // footnotes
+  bool all_digits = true;
+  for (char c : inner) {
+    if (c == '\n' || c == '[' || c == ']' || c == '`') return false;
+    all_digits = all_digits && doc::is_digit(c);
+  }
+  return !all_digits && (doc::is_alpha(inner.front()) || inner.front() == '/');
+}
+
+class Scanner {
+ public:
+  explicit Scanner(engine::RuleContext& context)
+      : context_(context), document_(context.document()), text_(context.document().source().text()) {
+    // Link reference definitions ("[label]: url") make "[label]" a link.
+    const auto& source = document_.source();
+    for (std::uint32_t line = 1; line <= source.line_count(); ++line) {
+      const auto row = doc::trim(source.line_text(line));
+      const auto close = row.find("]:");
+      if (row.starts_with('[') && close != std::string_view::npos) {
+        link_labels_.emplace(row.substr(1, close - 1));
+      }
+    }
+  }
+
+  void report(TextRange range) {
+    // One finding per place: skip a range overlapping one already reported.
+    auto next = reported_.lower_bound(range.begin);
+    if (next != reported_.end() && next->first < range.end) return;
+    if (next != reported_.begin() && std::prev(next)->second > range.begin) return;
+    reported_.emplace(range.begin, range.end);
+    context_.report(range, fmt::format("template placeholder `{}` left in place; replace it with "
+                                       "the real value, or say explicitly that there is none",
+                                       support::excerpt(document_.text(range))));
+  }
+
+  // Prose and table cells: `[text]` that is not a link, a task box or a footnote.
+  void prose(TextRange range) {
+    for (auto at = text_.find('[', range.begin); at != std::string_view::npos && at < range.end;
+         at = text_.find('[', at + 1)) {
+      const auto offset = static_cast<std::uint32_t>(at);
+      if (document_.in_code(offset) || document_.in_comment(offset)) continue;
+      if (at > 0 && (text_[at - 1] == '\\' || text_[at - 1] == '!')) continue;
+      const auto close = text_.find(']', at + 1);
+      if (close == std::string_view::npos || close >= range.end) break;
+      const auto inner = text_.substr(at + 1, close - at - 1);
+      const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
+      if (next == '(' || next == '[' || next == ':') continue;  // links and definitions
+      if (!placeholder_text(inner)) continue;
+      if (link_labels_.count(inner)) continue;
+      report({offset, static_cast<std::uint32_t>(close + 1)});
+    }
+    braces(range);
+  }
+
+  // `{placeholder}` in prose (JSON in code is left alone).
+  void braces(TextRange range) {
+    for (auto at = text_.find('{', range.begin); at != std::string_view::npos && at < range.end;
+         at = text_.find('{', at + 1)) {
+      const auto offset = static_cast<std::uint32_t>(at);
+      if (document_.in_code(offset) || document_.in_comment(offset)) continue;
+      const auto close = text_.find('}', at + 1);
+      if (close == std::string_view::npos || close >= range.end) break;
+      const auto inner = text_.substr(at + 1, close - at - 1);
+      const bool word = !inner.empty() && inner.size() <= 40 && doc::is_alpha(inner.front()) &&
+                        std::all_of(inner.begin(), inner.end(), [](char c) {
+                          return doc::is_alpha(c) || doc::is_digit(c) || c == '_' || c == '-' || c == ' ';
+                        });
+      if (word) report({offset, static_cast<std::uint32_t>(close + 1)});
+    }
+  }
+
+  // Code: a quoted "[...]" string, a `[N]`-style single capital, `[1-N]`.
+  void code(TextRange range) {
+    for (auto at = text_.find('[', range.begin); at != std::string_view::npos && at < range.end;
+         at = text_.find('[', at + 1)) {
+      const auto close = text_.find(']', at + 1);
+      if (close == std::string_view::npos || close >= range.end) break;
+      const auto inner = text_.substr(at + 1, close - at - 1);
+      const char before = at > 0 ? text_[at - 1] : ' ';
+      const char after = close + 1 < text_.size() ? text_[close + 1] : ' ';
+      const bool quoted = (before == '"' || before == '\'') && after == before && placeholder_text(inner) &&
+                          inner.find(before) == std::string_view::npos;
+      const bool letter = inner.size() == 1 && inner.front() >= 'A' && inner.front() <= 'Z';
+      if (quoted || letter || inner == "1-N") {
+        report({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(close + 1)});
+      }
+    }
+  }
+
+  void template_paths_in(TextRange range) {
+    for (auto prefix : template_paths) {
+      for (auto at = text_.find(prefix, range.begin); at != std::string_view::npos && at < range.end;
+           at = text_.find(prefix, at + 1)) {
+        if (document_.in_comment(static_cast<std::uint32_t>(at))) continue;
+        auto end = at;
+        while (end < range.end && !doc::is_space(text_[end]) && text_[end] != '"' && text_[end] != '\'' &&
+               text_[end] != '`' && text_[end] != '|' && text_[end] != ')' && text_[end] != ']') {
+          ++end;
+        }
+        report({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+      }
+    }
+  }
+
+  void ellipsis_cells() {
+    for (const auto& table : document_.tables()) {
+      for (const auto& row : table.rows) {
+        for (const auto& cell : row.cells) {
+          const auto content = document_.text(cell.content);
+          if (content == "..." || content == "\xE2\x80\xA6") report(cell.content);
+        }
+      }
+    }
+  }
+
+ private:
+  engine::RuleContext& context_;
+  const doc::Document& document_;
+  std::string_view text_;
+  std::map<std::uint32_t, std::uint32_t> reported_;  // begin -> end
+  std::set<std::string_view> link_labels_;
+};
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  Scanner scanner(context);
+  for (const auto& block : document.blocks()) {
+    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading) {
+      scanner.prose(block.range);
+    }
+  }
+  for (const auto& table : document.tables()) {
+    for (const auto& row : table.rows) {
+      for (const auto& cell : row.cells) scanner.prose(cell.content);
+    }
+  }
+  for (const auto& fence : document.fences()) {
+    const bool checked = std::find(std::begin(template_fence_infos), std::end(template_fence_infos),
+                                   fence.info) != std::end(template_fence_infos);
+    if (checked) scanner.code(fence.content);
+  }
+  for (const auto& code : document.inline_code()) scanner.code(code.content);
+  scanner.template_paths_in({0, document.source().size()});
+  scanner.ellipsis_cells();
+}
+
+}  // namespace
+
+extern const engine::RuleMeta template_placeholder{
+    .code = "HP007",
+    .name = "template-placeholder",
+    .family = "Document",
+    .profile = "spellbook-handoff",
+    .summary = "Template text was left in place of a real value",
+    .what_it_checks = R"md(
+Spellbook's handoff template marks every value to fill in. baton reports the marks left behind:
+
+- in prose, headings and table cells: bracketed text that is not a link, a task box (`[ ]`,
+  `[x]`), a footnote or a number — `[skill-name]`, `[ID]`, `[file:line, decision point]`; and
+  `{placeholder}` words;
+- in code (fences without a language, or `text`, `yaml`, `markdown`, `bash`; and inline code):
+  quoted bracket strings such as `"[skill-name]"` and `"[manual|auto|checkpoint]"`, single capital
+  slots such as `Phase[N].Task[M]`, and `[1-N]`;
+- anywhere: the template's example paths `/absolute/path/…` and `/path/to/…`;
+- a table cell that is only `...`.
+)md",
+    .why_it_matters = R"md(
+A placeholder is a value the next session does not have. `Skill("[skill-name]")` cannot be
+executed, `Read("/absolute/path/to/impl.md")` reads nothing, and a 1.20 state full of
+`[placeholders]` restores nothing — spellbook's own quality check demands "no [placeholders]".
+)md",
+    .bad_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+```
+Skill("[skill-name]", "[exact resume args]")
+```
+)md",
+    .good_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+```
+Skill("develop", "--resume Phase3.Task7")
+```
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules
