@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -54,6 +55,7 @@ struct CheckArguments {
   std::optional<std::string> stdin_filename;
   bool no_color = false;
   bool quiet = false;
+  bool check_filesystem = false;
 };
 
 struct ExplainArguments {
@@ -68,6 +70,13 @@ struct RulesArguments {
 int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& out,
               std::ostream& err, const Environment& env) {
   engine::LintOptions lint_options;
+  if (arguments.check_filesystem) {
+    lint_options.check_filesystem = true;
+    lint_options.file_exists = [](std::string_view path) {
+      std::error_code error;
+      return std::filesystem::exists(std::filesystem::path(path), error);
+    };
+  }
   if (arguments.profile) {
     lint_options.profile = engine::parse_profile(*arguments.profile);
     if (!lint_options.profile || *lint_options.profile == engine::Profile::unknown) {
@@ -223,6 +232,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->add_option("--stdin-filename", check_arguments.stdin_filename,
                    "Name to report for the input read from - (default: <stdin>)")
       ->type_name("NAME");
+  check->add_flag("--check-fs", check_arguments.check_filesystem,
+                  "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,
                   "Never colour the output (also: NO_COLOR set; FORCE_COLOR forces colour)");
   check->add_flag("-q,--quiet", check_arguments.quiet,
