@@ -44,6 +44,7 @@ constexpr std::array all_rules{
     &artifact_state_blank,        // HP404
     &definition_of_done_missing,  // HP405
     &exact_position_missing,      // HP406
+    &secret_in_prompt,            // HP601
 };
 
 }  // namespace

@@ -49,4 +49,7 @@ extern const engine::RuleMeta artifact_state_blank;       // HP404
 extern const engine::RuleMeta definition_of_done_missing; // HP405
 extern const engine::RuleMeta exact_position_missing;     // HP406
 
+// Safety
+extern const engine::RuleMeta secret_in_prompt;      // HP601
+
 }  // namespace baton::rules
