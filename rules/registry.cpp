@@ -44,6 +44,9 @@ constexpr std::array all_rules{
     &artifact_state_blank,        // HP404
     &definition_of_done_missing,  // HP405
     &exact_position_missing,      // HP406
+    &state_yaml_invalid,          // HP501
+    &state_schema,                // HP502
+    &state_mismatch,              // HP503
     &secret_in_prompt,            // HP601
 };
 

@@ -49,6 +49,11 @@ extern const engine::RuleMeta artifact_state_blank;       // HP404
 extern const engine::RuleMeta definition_of_done_missing; // HP405
 extern const engine::RuleMeta exact_position_missing;     // HP406
 
+// Machine state
+extern const engine::RuleMeta state_yaml_invalid;    // HP501
+extern const engine::RuleMeta state_schema;          // HP502
+extern const engine::RuleMeta state_mismatch;        // HP503
+
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
 

@@ -1,0 +1,536 @@
+#include <algorithm>
+#include <set>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+#include "rules/state/state_yaml.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+using source::TextRange;
+using state::quoted;
+
+// The 1.20 schema (format_version "3.0") as data: one row per path that has an
+// expectation. "[]" stands for every item of a list; "" is the top level.
+enum class Kind { any, scalar, list, map };
+enum class Need {
+  optional,  // may be absent or null
+  present,   // the key must be there; null or empty means "none"
+  filled,    // the key must be there with a non-empty value
+};
+enum class Check { none, one_of, absolute_path, positive_integer, format_version };
+
+struct Field {
+  std::string_view path;
+  Kind kind = Kind::any;
+  Need need = Need::optional;
+  Check check = Check::none;
+  std::span<const std::string_view> values{};
+  bool closed = false;  // a mapping whose unknown keys are reported
+};
+
+constexpr Field any(std::string_view path) { return {.path = path}; }
+constexpr Field map(std::string_view path, Need need = Need::optional, bool closed = false) {
+  return {.path = path, .kind = Kind::map, .need = need, .closed = closed};
+}
+constexpr Field list(std::string_view path, Need need = Need::optional) {
+  return {.path = path, .kind = Kind::list, .need = need};
+}
+constexpr Field scalar(std::string_view path, Need need = Need::optional,
+                       Check check = Check::none) {
+  return {.path = path, .kind = Kind::scalar, .need = need, .check = check};
+}
+constexpr Field one_of(std::string_view path, std::span<const std::string_view> values,
+                       Need need = Need::optional) {
+  return {
+      .path = path, .kind = Kind::scalar, .need = need, .check = Check::one_of, .values = values};
+}
+
+constexpr bool closed = true;
+constexpr auto filled = Need::filled;
+
+constexpr std::string_view modes[] = {"manual", "auto", "checkpoint"};
+constexpr std::string_view identity_modes[] = {"fun", "tarot", "none"};
+constexpr std::string_view roles[] = {"orchestrator", "executor", "hybrid"};
+constexpr std::string_view subagent_statuses[] = {"pending", "running", "completed", "blocked",
+                                                  "failed"};
+constexpr std::string_view patterns[] = {"single-threaded", "sequential-delegation",
+                                         "parallel-swarm", "hierarchical", "iterative-review"};
+constexpr std::string_view todo_statuses[] = {"pending", "in_progress", "completed", "blocked"};
+constexpr std::string_view priorities[] = {"high", "medium", "low"};
+constexpr std::string_view document_statuses[] = {"DRAFT", "APPROVED", "IN_PROGRESS"};
+constexpr std::string_view bindings[] = {"ABSOLUTE", "SESSION"};
+constexpr std::string_view message_types[] = {"request", "clarification", "correction", "feedback",
+                                              "approval"};
+constexpr std::string_view file_statuses[] = {"match", "partial", "missing"};
+constexpr std::string_view gate_statuses[] = {"PASSED", "FAILED", "PENDING", "RECHECK"};
+
+constexpr Field schema[] = {
+    map("", filled, closed),
+    scalar("format_version", filled, Check::format_version),
+    one_of("mode", modes, filled),
+    scalar("project_path", filled, Check::absolute_path),
+    any("project_encoded"),
+    any("session_id"),
+    any("timestamp"),
+    any("compaction_count"),
+    map("identity"),
+    one_of("identity.mode", identity_modes),
+    map("identity.mode_context"),
+    one_of("identity.role", roles),
+    list("skill_stack", Need::present),
+    map("skill_stack[]", filled),
+    scalar("skill_stack[].name", filled),
+    map("skill_stack[].constraints"),
+    list("skill_stack[].constraints.forbidden"),
+    list("skill_stack[].constraints.required"),
+    list("subagents"),
+    map("subagents[]", filled),
+    one_of("subagents[].status", subagent_statuses),
+    list("subagents[].blockers"),
+    list("subagents[].skill_stack"),
+    map("subagents[].skill_stack[]", filled),
+    scalar("subagents[].skill_stack[].name", filled),
+    map("subagents[].skill_stack[].constraints"),
+    list("subagents[].skill_stack[].constraints.forbidden"),
+    list("subagents[].skill_stack[].constraints.required"),
+    map("workflow"),
+    one_of("workflow.pattern", patterns),
+    list("workflow.waiting_for"),
+    map("goals"),
+    map("todos", Need::present, closed),
+    list("todos.explicit"),
+    map("todos.explicit[]", filled),
+    scalar("todos.explicit[].content", filled),
+    one_of("todos.explicit[].status", todo_statuses, filled),
+    one_of("todos.explicit[].priority", priorities),
+    list("todos.implicit"),
+    list("todos.blockers"),
+    map("documents", Need::present, closed),
+    list("documents.design"),
+    map("documents.design[]", filled),
+    scalar("documents.design[].path", filled, Check::absolute_path),
+    one_of("documents.design[].status", document_statuses),
+    list("documents.design[].focus_sections"),
+    list("documents.impl"),
+    map("documents.impl[]", filled),
+    scalar("documents.impl[].path", filled, Check::absolute_path),
+    one_of("documents.impl[].status", document_statuses),
+    list("documents.impl[].focus_sections"),
+    list("documents.must_read"),
+    map("documents.must_read[]", filled),
+    scalar("documents.must_read[].path", filled, Check::absolute_path),
+    scalar("documents.must_read[].priority", Need::optional, Check::positive_integer),
+    map("decisions"),
+    list("decisions.binding"),
+    map("decisions.binding[]", filled),
+    one_of("decisions.binding[].binding", bindings),
+    list("decisions.technical"),
+    map("decisions.technical[]", filled),
+    map("conversation"),
+    list("conversation.user_messages"),
+    map("conversation.user_messages[]", filled),
+    one_of("conversation.user_messages[].type", message_types),
+    list("conversation.corrections"),
+    map("conversation.corrections[]", filled),
+    list("conversation.errors"),
+    map("conversation.errors[]", filled),
+    map("artifacts"),
+    list("artifacts.files"),
+    map("artifacts.files[]", filled),
+    one_of("artifacts.files[].status", file_statuses),
+    list("artifacts.verification_results"),
+    map("artifacts.verification_results[]", filled),
+    list("quality_gates"),
+    map("quality_gates[]", filled),
+    one_of("quality_gates[].status", gate_statuses),
+    map("environment"),
+    list("environment.worktrees"),
+    map("environment.worktrees[]", filled),
+    map("recovery"),
+    list("recovery.checkpoints"),
+    map("recovery.checkpoints[]", filled),
+};
+
+const Field* find_field(std::string_view path) {
+  for (const auto& field : schema) {
+    if (field.path == path) return &field;
+  }
+  return nullptr;
+}
+
+// "todos.explicit[].status" -> "todos.explicit[]"; "todos" -> "".
+std::string_view parent_of(std::string_view path) {
+  if (path.ends_with("[]")) return path.substr(0, path.size() - 2);
+  const auto dot = path.rfind('.');
+  return dot == std::string_view::npos ? std::string_view{} : path.substr(0, dot);
+}
+
+std::string_view key_of(std::string_view path) {
+  const auto dot = path.rfind('.');
+  return dot == std::string_view::npos ? path : path.substr(dot + 1);
+}
+
+std::string join(std::string_view parent, std::string_view key) {
+  return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
+}
+
+std::string label(std::string_view name) {
+  return name.empty() ? std::string("the 1.20 state") : std::string(name);
+}
+
+std::string describe(const YAML::Node& node) {
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return quoted(node.Scalar());
+}
+
+std::string_view expected(Kind kind) {
+  switch (kind) {
+    case Kind::list:
+      return "a list";
+    case Kind::map:
+      return "a mapping";
+    case Kind::scalar:
+      return "a single value";
+    case Kind::any:
+      break;
+  }
+  return "any value";
+}
+
+bool kind_matches(const YAML::Node& node, Kind kind) {
+  switch (kind) {
+    case Kind::any:
+      return true;
+    case Kind::scalar:
+      return node.IsScalar();
+    case Kind::list:
+      return node.IsSequence();
+    case Kind::map:
+      return node.IsMap();
+  }
+  return true;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const auto above = row[j];
+      const bool same = doc::to_lower(a[i - 1]) == doc::to_lower(b[j - 1]);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The known key of this mapping that `key` is most likely a typo of.
+std::optional<std::string_view> suggestion(std::string_view map_path, std::string_view key) {
+  if (key.size() > 40) return std::nullopt;
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  for (const auto& field : schema) {
+    if (field.path.empty() || field.path.ends_with("[]") || parent_of(field.path) != map_path)
+      continue;
+    const auto candidate = key_of(field.path);
+    const auto distance = edit_distance(key, candidate);
+    if (distance < best_distance && distance < candidate.size()) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::string join_values(std::span<const std::string_view> values) {
+  std::string out;
+  for (const auto value : values) {
+    if (!out.empty()) out += ", ";
+    out += value;
+  }
+  return out;
+}
+
+bool is_string_tag(const std::string& tag) { return tag == "!" || tag == "tag:yaml.org,2002:str"; }
+
+class Walker {
+ public:
+  Walker(engine::RuleContext& context, const state::StateYaml& state)
+      : context_(context), state_(state) {}
+
+  // `fallback` is where a null node is reported: its key, or for a list item the item itself.
+  void visit(const YAML::Node& node, TextRange fallback, const Field& field,
+             const std::string& name) {
+    const bool null = !node.IsDefined() || node.IsNull();
+    if (null) {
+      if (field.need == Need::filled)
+        context_.report(fallback, fmt::format("{} is empty", label(name)));
+      return;
+    }
+    const auto site = state::node_range(state_, node);
+    if (!kind_matches(node, field.kind)) {
+      context_.report(site, fmt::format("{} is {}; expected {}", label(name), describe(node),
+                                        expected(field.kind)));
+      return;
+    }
+    if (node.IsScalar()) {
+      check_scalar(node, site, field, name);
+    } else if (node.IsMap()) {
+      visit_map(node, field, name);
+    } else if (node.IsSequence()) {
+      visit_list(node, field, name);
+    }
+  }
+
+ private:
+  // Aliases can make a node appear many times (or inside itself): each source
+  // node is checked once per schema row.
+  bool first_visit(const YAML::Node& node, const Field& field) {
+    return visited_.insert({node.Mark().pos, &field}).second;
+  }
+
+  void check_scalar(const YAML::Node& node, TextRange site, const Field& field,
+                    const std::string& name) {
+    const auto& text = node.Scalar();
+    if (field.need == Need::filled && doc::trim(text).empty()) {
+      context_.report(site, fmt::format("{} is empty", label(name)));
+      return;
+    }
+    switch (field.check) {
+      case Check::none:
+        return;
+      case Check::one_of:
+        if (std::find(field.values.begin(), field.values.end(), text) == field.values.end()) {
+          context_.report(site, fmt::format("{} is {}; expected one of {}", name, quoted(text),
+                                            join_values(field.values)));
+        }
+        return;
+      case Check::absolute_path:
+        if (text.starts_with("~")) {
+          context_.report(site,
+                          fmt::format("{} is {}, which starts with ~ (only a shell expands it); "
+                                      "write the absolute path",
+                                      name, quoted(text)));
+        } else if (!text.starts_with("/")) {
+          context_.report(site, fmt::format("{} is {}, a relative path; it must be absolute (start "
+                                            "with /) because the next session may start elsewhere",
+                                            name, quoted(text)));
+        }
+        return;
+      case Check::positive_integer: {
+        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), doc::is_digit);
+        const bool positive = digits && text.find_first_not_of('0') != std::string::npos;
+        if (positive && !is_string_tag(node.Tag())) return;
+        if (positive) {
+          context_.report(site, fmt::format("{} is the string {}; write the number without quotes",
+                                            name, quoted(text)));
+        } else {
+          context_.report(
+              site, fmt::format("{} is {}; expected a positive integer (1 is read first)", name,
+                                quoted(text)));
+        }
+        return;
+      }
+      case Check::format_version:
+        if (text != "3.0" && text != "2.0") {
+          context_.report(site, fmt::format("{} is {}; expected \"3.0\" (or \"2.0\" for the older "
+                                            "layout)",
+                                            name, quoted(text)));
+        } else if (!is_string_tag(node.Tag())) {
+          context_.report(
+              site, fmt::format("{} is the number {}; write the string \"{}\" in quotes", name,
+                                text, text));
+        }
+        return;
+    }
+  }
+
+  void visit_map(const YAML::Node& node, const Field& field, const std::string& name) {
+    if (!first_visit(node, field)) return;
+    std::vector<std::string> seen;
+    std::vector<std::string_view> suggested;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const YAML::Node key = it->first;
+      const YAML::Node value = it->second;
+      const auto key_text = state::scalar_text(key);
+      const auto key_site = state::node_range(state_, key);
+      if (!key_text) {  // a list or mapping as a key: nothing in the schema uses one
+        if (field.closed)
+          context_.report(key_site, fmt::format("{} has a key that is not text", label(name)));
+        continue;
+      }
+      const auto child_name = join(name, *key_text);
+      if (std::find(seen.begin(), seen.end(), *key_text) != seen.end()) {
+        context_.report(
+            key_site,
+            fmt::format("{} appears twice; YAML readers keep only one of the two", child_name));
+        continue;
+      }
+      seen.push_back(*key_text);
+      // A key with a "." or "[" would read as a path of its own.
+      const bool plain = !key_text->empty() && key_text->find_first_of(".[") == std::string::npos;
+      const auto* child = plain ? find_field(join(field.path, *key_text)) : nullptr;
+      if (!child) {
+        if (!field.closed) continue;
+        const auto where = field.path.empty() ? std::string("at the top level of the 1.20 state")
+                                              : fmt::format("in {}", name);
+        const auto hint = suggestion(field.path, *key_text);
+        if (hint) suggested.push_back(*hint);
+        context_.report(key_site, hint
+                                      ? fmt::format("unknown key {} {}; did you mean \"{}\"?",
+                                                    quoted(*key_text), where, *hint)
+                                      : fmt::format("unknown key {} {}", quoted(*key_text), where));
+        continue;
+      }
+      visit(value, key_site, *child, child_name);
+    }
+    const auto site =
+        field.path.empty() ? state::opening_range(state_) : state::node_range(state_, node);
+    for (const auto& child : schema) {
+      if (child.need == Need::optional || child.path.empty() || child.path.ends_with("[]") ||
+          parent_of(child.path) != field.path) {
+        continue;
+      }
+      const auto key = key_of(child.path);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      if (std::find(suggested.begin(), suggested.end(), key) != suggested.end()) continue;
+      context_.report(
+          site, name.empty() ? fmt::format("the 1.20 state has no \"{}\" key; it is required", key)
+                             : fmt::format("{} has no \"{}\"; it is required", name, key));
+    }
+  }
+
+  void visit_list(const YAML::Node& node, const Field& field, const std::string& name) {
+    if (!first_visit(node, field)) return;
+    const auto* item = find_field(fmt::format("{}[]", field.path));
+    if (!item) return;
+    std::size_t index = 0;
+    for (auto it = node.begin(); it != node.end(); ++it, ++index) {
+      visit(*it, state::node_range(state_, *it), *item, fmt::format("{}[{}]", name, index));
+    }
+  }
+
+  engine::RuleContext& context_;
+  const state::StateYaml& state_;
+  std::set<std::pair<int, const Field*>> visited_;
+};
+
+void check(engine::RuleContext& context) {
+  const auto state = state::load(context.document());
+  if (!state || !state->parsed()) return;
+  try {
+    Walker(context, *state).visit(state->root, state::opening_range(*state), schema[0], "");
+  } catch (const std::exception&) {
+    // yaml-cpp node access failed on a shape we did not foresee: report what we have.
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta state_schema{
+    .code = "HP502",
+    .name = "state-schema",
+    .family = "Machine state",
+    .profile = "spellbook-handoff",
+    .summary = "The 1.20 machine-readable state does not match the spellbook schema",
+    .what_it_checks = R"md(
+When the 1.20 YAML parses, it must match the spellbook schema (format_version "3.0"):
+
+- the top level is a mapping with `format_version`, `mode`, `project_path`, `skill_stack`,
+  `todos` and `documents` (the last three may be empty: `skill_stack: []`);
+- `format_version` is the string `"3.0"` (or `"2.0"`, the older layout), in quotes;
+- keys the schema does not know are reported at the top level and inside `todos` and
+  `documents`, with the nearest known key (`todo:` → `todos`); a key given twice is reported;
+- lists and mappings are where the schema has them (`skill_stack` a list, `todos` a mapping,
+  every list item a mapping);
+- required item keys: `skill_stack[].name`, `todos.explicit[].content` and `.status`,
+  `documents.design[].path`, `documents.impl[].path`, `documents.must_read[].path`;
+- enumerations: `mode` (manual, auto, checkpoint), `identity.mode` (fun, tarot, none),
+  `identity.role` (orchestrator, executor, hybrid), `subagents[].status` (pending, running,
+  completed, blocked, failed), `workflow.pattern` (single-threaded, sequential-delegation,
+  parallel-swarm, hierarchical, iterative-review), `todos.explicit[].status` (pending,
+  in_progress, completed, blocked), `todos.explicit[].priority` (high, medium, low),
+  `documents.design[].status` and `documents.impl[].status` (DRAFT, APPROVED, IN_PROGRESS),
+  `decisions.binding[].binding` (ABSOLUTE, SESSION), `conversation.user_messages[].type`
+  (request, clarification, correction, feedback, approval), `artifacts.files[].status` (match,
+  partial, missing), `quality_gates[].status` (PASSED, FAILED, PENDING, RECHECK);
+- `documents.must_read[].priority`, when given, is a positive integer (1 is read first);
+- `project_path` and every `documents.*[].path` are absolute.
+
+An optional key may be null (`~` or nothing after the colon). Each problem is reported at the
+offending key or value, named by its YAML path, for example
+`todos.explicit[1].status is "done"; expected one of pending, in_progress, completed, blocked`.
+)md",
+    .why_it_matters = R"md(
+Tools read the 1.20 block by key and by value: a misspelt key (`todo:`) or a status the
+workflow does not know (`done`) silently drops that part of the state, and a relative path
+resolves against whatever directory the next session starts in.
+)md",
+    .bad_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+NO ACTIVE SKILL
+
+## SECTION 1: SESSION CONTEXT
+
+### 1.20 Machine-Readable State
+
+```yaml
+format_version: "3.0"
+mode: manual
+project_path: /home/dev/tinyparse
+skill_stack: []
+todo:
+  explicit:
+    - content: Port the string scanner
+      status: done
+documents:
+  must_read:
+    - path: docs/plans/tokenizer-impl.md
+```
+)md",
+    .good_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+NO ACTIVE SKILL
+
+## SECTION 1: SESSION CONTEXT
+
+### 1.20 Machine-Readable State
+
+```yaml
+format_version: "3.0"
+mode: manual
+project_path: /home/dev/tinyparse
+skill_stack: []
+todos:
+  explicit:
+    - content: Port the string scanner
+      status: completed
+documents:
+  must_read:
+    - path: /home/dev/tinyparse/docs/plans/tokenizer-impl.md
+      priority: 1
+```
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

@@ -1,0 +1,385 @@
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+#include "rules/state/state_yaml.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+using source::TextRange;
+using state::StateYaml;
+using state::quoted;
+
+bool is_active(std::string_view status) { return status == "pending" || status == "in_progress"; }
+
+// The non-blank text of a scalar, trimmed.
+std::optional<std::string> text_of(const YAML::Node& node) {
+  auto text = state::scalar_text(node);
+  if (!text) return std::nullopt;
+  auto trimmed = std::string(doc::trim(*text));
+  if (trimmed.empty()) return std::nullopt;
+  return trimmed;
+}
+
+// skill_stack[0] <-> the Skill() of 0.1.
+void check_skill(engine::RuleContext& context, const StateYaml& state) {
+  const auto& document = context.document();
+  const auto* section = support::sub(document, "0.1");
+  if (!section) return;
+  const auto declared = support::declared_skill(document, section->body);
+  if (!declared) return;  // skill-call-missing reports it
+  const auto stack = state::find_key(state.root, "skill_stack");
+  if (!stack) return;  // state-schema reports the missing key
+  if (state::is_empty_collection(stack->value)) {
+    if (declared->marker) return;
+    auto& diagnostic = context.report(
+        state::node_range(state, stack->key),
+        fmt::format("skill_stack is empty, but 0.1 restores the skill {}", quoted(declared->name)));
+    diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
+    return;
+  }
+  if (!stack->value.IsSequence()) return;
+  const YAML::Node top = *stack->value.begin();
+  const auto name = state::find_key(top, "name");
+  const auto name_text = name ? text_of(name->value) : std::nullopt;
+  if (declared->marker) {
+    const auto site =
+        name_text ? state::node_range(state, name->value) : state::node_range(state, top);
+    auto& diagnostic = context.report(
+        site, name_text ? fmt::format("skill_stack[0].name is {}, but 0.1 says NO ACTIVE SKILL",
+                                      quoted(*name_text))
+                        : std::string("skill_stack is not empty, but 0.1 says NO ACTIVE SKILL"));
+    diagnostic.related.push_back({declared->range, "0.1 says there is no active skill"});
+    return;
+  }
+  if (!name_text) return;  // state-schema reports it
+  const auto expected = doc::trim(declared->name);
+  if (*name_text == expected) return;
+  auto& diagnostic =
+      context.report(state::node_range(state, name->value),
+                     fmt::format("skill_stack[0].name is {}, but 0.1 restores the skill {}",
+                                 quoted(*name_text), quoted(expected)));
+  diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
+}
+
+struct YamlTodo {
+  std::string content;
+  std::string status;
+  YAML::Node item;
+  YAML::Node status_node;
+  bool paired = false;
+};
+
+struct SectionTodo {
+  std::string content;
+  std::string status;
+  TextRange content_range;
+  bool paired = false;
+};
+
+// The explicit todos, or nullopt when one of them is not well-typed (state-schema reports it).
+std::optional<std::vector<YamlTodo>> yaml_todos(const YAML::Node& list) {
+  std::vector<YamlTodo> todos;
+  if (state::is_empty_collection(list)) return todos;
+  if (!list.IsSequence()) return std::nullopt;
+  static constexpr std::string_view statuses[] = {"pending", "in_progress", "completed", "blocked"};
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    const YAML::Node item = *it;
+    const auto content = state::find_key(item, "content");
+    const auto status = state::find_key(item, "status");
+    if (!content || !status) return std::nullopt;
+    auto content_text = text_of(content->value);
+    auto status_text = text_of(status->value);
+    if (!content_text || !status_text) return std::nullopt;
+    if (std::find(std::begin(statuses), std::end(statuses), *status_text) == std::end(statuses)) {
+      return std::nullopt;
+    }
+    todos.push_back({std::move(*content_text), std::move(*status_text), item, status->value});
+  }
+  return todos;
+}
+
+// todos.explicit <-> the TodoWrite() of 0.3: the same pending and in-progress todos.
+void check_todos(engine::RuleContext& context, const StateYaml& state) {
+  const auto& document = context.document();
+  const auto* section = support::sub(document, "0.3");
+  if (!section) return;
+  std::vector<SectionTodo> restored;
+  std::optional<TextRange> no_todos;
+  if (auto todos = support::restored_todos(document)) {
+    for (auto& todo : *todos) {
+      const auto content = doc::trim(todo.content);
+      if (content.empty() || todo.status.empty()) continue;  // todowrite-invalid reports it
+      restored.push_back({std::string(content), todo.status, todo.content_range});
+    }
+  } else {
+    no_todos = support::find_any_marker(document, section->body, support::todo_restoration());
+    if (!no_todos) return;  // todowrite-missing or call-syntax reports it
+  }
+
+  const auto todos_key = state::find_key(state.root, "todos");
+  if (!todos_key) return;
+  const auto& todos_value = todos_key->value;
+  if (!state::is_empty_collection(todos_value) && !todos_value.IsMap()) return;
+  const auto explicit_key = state::find_key(todos_value, "explicit");
+  auto listed = yaml_todos(explicit_key ? explicit_key->value : YAML::Node());
+  if (!listed) return;
+  const auto list_site =
+      state::node_range(state, explicit_key ? explicit_key->key : todos_key->key);
+
+  auto index_of = [&](const YamlTodo& todo) {
+    return static_cast<std::size_t>(&todo - listed->data());
+  };
+  auto status_mismatch = [&](const SectionTodo& section_todo, YamlTodo& yaml_todo) {
+    auto& diagnostic =
+        context.report(state::node_range(state, yaml_todo.status_node),
+                       fmt::format("todos.explicit[{}].status is {}, but 0.3 restores {} as {}",
+                                   index_of(yaml_todo), yaml_todo.status,
+                                   quoted(section_todo.content), section_todo.status));
+    diagnostic.related.push_back({section_todo.content_range, "the todo in 0.3"});
+  };
+
+  // Same content and status: in agreement.
+  for (auto& mine : restored) {
+    for (auto& theirs : *listed) {
+      if (theirs.paired || theirs.content != mine.content || theirs.status != mine.status) continue;
+      mine.paired = theirs.paired = true;
+      break;
+    }
+  }
+  // Same content, different status, one side pending or in progress.
+  for (auto& mine : restored) {
+    if (mine.paired) continue;
+    for (auto& theirs : *listed) {
+      if (theirs.paired || theirs.content != mine.content) continue;
+      if (!is_active(mine.status) && !is_active(theirs.status)) continue;
+      status_mismatch(mine, theirs);
+      mine.paired = theirs.paired = true;
+      break;
+    }
+  }
+  // Left over on one side only.
+  for (const auto& mine : restored) {
+    if (mine.paired || !is_active(mine.status)) continue;
+    auto& diagnostic = context.report(
+        list_site, fmt::format("0.3 restores the {} todo {}, but todos.explicit does not list it",
+                               mine.status, quoted(mine.content)));
+    diagnostic.related.push_back({mine.content_range, "the todo in 0.3"});
+  }
+  for (const auto& theirs : *listed) {
+    if (theirs.paired || !is_active(theirs.status)) continue;
+    const auto site = state::node_range(state, theirs.item);
+    if (no_todos) {
+      auto& diagnostic = context.report(
+          site, fmt::format("todos.explicit[{}] {} is {}, but 0.3 says NO TODOS TO RESTORE",
+                            index_of(theirs), quoted(theirs.content), theirs.status));
+      diagnostic.related.push_back({*no_todos, "0.3 says there are no todos to restore"});
+    } else {
+      auto& diagnostic = context.report(
+          site, fmt::format("todos.explicit[{}] {} is {}, but 0.3 does not restore it",
+                            index_of(theirs), quoted(theirs.content), theirs.status));
+      diagnostic.related.push_back(
+          {support::heading_range(document, *section), "the todos of 0.3"});
+    }
+  }
+}
+
+// documents.must_read[].path <-> the Read() calls of 1.10: the same paths.
+void check_reads(engine::RuleContext& context, const StateYaml& state) {
+  const auto& document = context.document();
+  const auto* section = support::sub(document, "1.10");
+  if (!section) return;
+  if (support::has_call_error(document, section->body, "Read")) return;  // call-syntax reports it
+  const auto reads = support::read_paths(document, section->body);
+
+  const auto documents_key = state::find_key(state.root, "documents");
+  if (!documents_key) return;
+  const auto& documents = documents_key->value;
+  if (!state::is_empty_collection(documents) && !documents.IsMap()) return;
+  const auto must_read = state::find_key(documents, "must_read");
+  struct Listed {
+    std::string path;
+    YAML::Node item;
+  };
+  std::vector<Listed> listed;
+  if (must_read && !state::is_empty_collection(must_read->value)) {
+    if (!must_read->value.IsSequence()) return;
+    for (auto it = must_read->value.begin(); it != must_read->value.end(); ++it) {
+      const YAML::Node item = *it;
+      const auto path = state::find_key(item, "path");
+      auto text = path ? text_of(path->value) : std::nullopt;
+      if (!text) return;  // state-schema reports it
+      listed.push_back({std::move(*text), item});
+    }
+  }
+
+  auto read_in_section = [&](std::string_view path) {
+    return std::any_of(reads.begin(), reads.end(),
+                       [&](const support::ReadPath& read) { return doc::trim(read.path) == path; });
+  };
+  const auto heading = support::heading_range(document, *section);
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    if (read_in_section(listed[i].path)) continue;
+    const auto site = state::node_range(state, listed[i].item);
+    if (reads.empty()) {
+      auto& diagnostic = context.report(
+          site, fmt::format("documents.must_read[{}] lists {}, but 1.10 has no Read() calls", i,
+                            quoted(listed[i].path)));
+      const auto marker = support::find_marker(document, section->body, "NO DOCUMENTS TO RE-READ");
+      diagnostic.related.push_back({marker ? *marker : heading, "1.10 reads no documents"});
+    } else {
+      auto& diagnostic = context.report(
+          site, fmt::format("documents.must_read[{}] lists {}, which 1.10 does not read", i,
+                            quoted(listed[i].path)));
+      diagnostic.related.push_back({heading, "the documents 1.10 reads"});
+    }
+  }
+
+  const auto site = state::node_range(state, must_read ? must_read->key : documents_key->key);
+  std::vector<std::string_view> reported;
+  for (const auto& read : reads) {
+    const auto path = doc::trim(read.path);
+    const bool listed_too = std::any_of(listed.begin(), listed.end(),
+                                        [&](const Listed& entry) { return entry.path == path; });
+    if (listed_too || std::find(reported.begin(), reported.end(), path) != reported.end()) continue;
+    reported.push_back(path);
+    auto& diagnostic = context.report(
+        site, fmt::format("1.10 reads {}, but documents.must_read does not list it", quoted(path)));
+    diagnostic.related.push_back({read.range, "read in 1.10 here"});
+  }
+}
+
+void check(engine::RuleContext& context) {
+  const auto state = state::load(context.document());
+  if (!state || !state->parsed() || !state->root.IsMap()) return;
+  // Each comparison stands alone: one that meets a shape yaml-cpp rejects
+  // does not stop the others.
+  for (auto* compare : {&check_skill, &check_todos, &check_reads}) {
+    try {
+      compare(context, *state);
+    } catch (const std::exception&) {
+    }
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta state_mismatch{
+    .code = "HP503",
+    .name = "state-mismatch",
+    .family = "Machine state",
+    .profile = "spellbook-handoff",
+    .summary = "The 1.20 machine-readable state disagrees with the sections it summarises",
+    .what_it_checks = R"md(
+When the 1.20 YAML parses and the keys involved are well-formed, it must say what the sections
+say:
+
+- `skill_stack[0].name` is the skill 0.1 restores with `Skill()`; when 0.1 says
+  `NO ACTIVE SKILL`, `skill_stack` is empty (`[]`), and when 0.1 restores a skill it is not;
+- `todos.explicit` holds the same pending and in-progress todos as the `TodoWrite()` of 0.3,
+  with the same content (compared after trimming) and the same status; completed and blocked
+  todos are not compared. When 0.3 says `NO TODOS TO RESTORE`, the YAML has no pending or
+  in-progress todo;
+- `documents.must_read` lists exactly the paths of the fenced `Read()` calls of 1.10; when 1.10
+  has none (`NO DOCUMENTS TO RE-READ`), `must_read` is empty or absent.
+
+Each difference is reported at the YAML node, with a related location at the section's
+element: a todo or path missing from the YAML at its `explicit` or `must_read` key, one missing
+from the section at the YAML item, a different status at the YAML status. A comparison is
+skipped when its section (0.1, 0.3 or 1.10) is absent.
+)md",
+    .why_it_matters = R"md(
+The 1.20 block is a second copy of the state, written for tools. When it drifts from the
+sections — a todo finished after the YAML was written, a document added to 1.10 only — a tool
+and a human resuming from the same handoff restore different sessions, and neither notices.
+)md",
+    .bad_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+```
+Skill("develop", "--resume Phase3.Task4")
+```
+
+### 0.3 Todo State Restoration (EXECUTE THIRD)
+
+```
+TodoWrite([
+  {"content": "Port the string scanner", "status": "in_progress", "activeForm": "Porting the string scanner"}
+])
+```
+
+## SECTION 1: SESSION CONTEXT
+
+### 1.10 Documents to Re-Read (MANDATORY)
+
+NO DOCUMENTS TO RE-READ
+
+### 1.20 Machine-Readable State
+
+```yaml
+format_version: "3.0"
+mode: manual
+project_path: /home/dev/tinyparse
+skill_stack:
+  - name: debug
+todos:
+  explicit:
+    - content: Port the string scanner
+      status: pending
+documents:
+  must_read:
+    - path: /home/dev/tinyparse/docs/plans/tokenizer-impl.md
+```
+)md",
+    .good_example = R"md(## SECTION 0: MANDATORY FIRST ACTIONS
+
+### 0.1 Workflow Restoration (EXECUTE FIRST)
+
+```
+Skill("develop", "--resume Phase3.Task4")
+```
+
+### 0.3 Todo State Restoration (EXECUTE THIRD)
+
+```
+TodoWrite([
+  {"content": "Port the string scanner", "status": "in_progress", "activeForm": "Porting the string scanner"}
+])
+```
+
+## SECTION 1: SESSION CONTEXT
+
+### 1.10 Documents to Re-Read (MANDATORY)
+
+NO DOCUMENTS TO RE-READ
+
+### 1.20 Machine-Readable State
+
+```yaml
+format_version: "3.0"
+mode: manual
+project_path: /home/dev/tinyparse
+skill_stack:
+  - name: develop
+todos:
+  explicit:
+    - content: Port the string scanner
+      status: in_progress
+documents:
+  must_read: []
+```
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules
