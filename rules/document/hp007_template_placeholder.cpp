@@ -37,11 +37,18 @@ class Scanner {
     // Link reference definitions ("[label]: url") make "[label]" a link.
     const auto& source = document_.source();
     for (std::uint32_t line = 1; line <= source.line_count(); ++line) {
-      const auto row = doc::trim(source.line_text(line));
-      const auto close = row.find("]:");
-      if (row.starts_with('[') && close != std::string_view::npos) {
-        link_labels_.emplace(row.substr(1, close - 1));
+      auto row = doc::trim(source.line_text(line));
+      // Definitions may sit inside list items and block quotes.
+      while (!row.empty() && (row.front() == '>' || row.front() == '-' || row.front() == '*' ||
+                              row.front() == '+' || doc::is_blank(row.front()))) {
+        row.remove_prefix(1);
       }
+      const auto close = row.find("]:");
+      if (!row.starts_with('[') || close == std::string_view::npos) continue;
+      // "[Tech/framework]: [usage]" parses as a definition, but a destination
+      // in brackets is the template's, not a URL.
+      if (doc::trim(row.substr(close + 2)).starts_with('[')) continue;
+      link_labels_.emplace(row.substr(1, close - 1));
     }
   }
 
@@ -67,7 +74,7 @@ class Scanner {
       if (close == std::string_view::npos || close >= range.end) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
-      if (next == '(' || next == '[' || next == ':') continue;  // links and definitions
+      if (next == '(' || next == '[') continue;  // inline and reference links
       if (!placeholder_text(inner)) continue;
       if (link_labels_.count(inner)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
@@ -152,6 +159,9 @@ void check(engine::RuleContext& context) {
       scanner.prose(block.range);
     }
   }
+  // List items too: "- [Tech/framework]: [usage]" is a link definition to
+  // cmark, so it has no paragraph.
+  for (const auto& item : document.list_items()) scanner.prose(item.content);
   for (const auto& table : document.tables()) {
     for (const auto& row : table.rows) {
       for (const auto& cell : row.cells) scanner.prose(cell.content);
