@@ -85,6 +85,14 @@ const grammar::Argument* argument(const grammar::Call& call, std::size_t positio
   return nullptr;
 }
 
+bool is_template_placeholder(std::string_view value) {
+  value = doc::trim(value);
+  if (value.starts_with("/absolute/path") || value.starts_with("/path/to/")) return true;
+  return value.size() >= 3 && value.front() == '[' && value.back() == ']' &&
+         value.find('[', 1) == std::string_view::npos && value.find(']') == value.size() - 1 &&
+         (doc::is_alpha(value[1]) || value[1] == '/');
+}
+
 std::string excerpt(std::string_view text, std::size_t max) {
   if (text.size() <= max) return std::string(text);
   auto cut = max;

@@ -41,6 +41,10 @@ std::size_t find_phrase(std::string_view text, std::string_view phrase, std::siz
 const grammar::Argument* argument(const grammar::Call& call, std::size_t position,
                                   std::string_view keyword);
 
+// A value that is a template slot such as "[skill-name]" or "[ABSOLUTE path]":
+// template-placeholder reports it, so rules comparing values leave it alone.
+bool is_template_placeholder(std::string_view value);
+
 // User text quoted in a message, cut to `max` bytes (on a UTF-8 boundary)
 // with "…" so that a hostile file cannot produce huge messages.
 std::string excerpt(std::string_view text, std::size_t max = 80);

@@ -19,14 +19,14 @@ void check(engine::RuleContext& context) {
   const auto first_paths = support::read_paths(document, first->body);
   const auto reread_paths = support::read_paths(document, reread->body);
   for (const auto& read : first_paths) {
-    if (contains(reread_paths, read.path)) continue;
+    if (contains(reread_paths, read.path) || support::is_template_placeholder(read.path)) continue;
     context
         .report(read.range, fmt::format("`{}` is read in 0.2 but is not among the 1.10 re-reads",
                                         support::excerpt(read.path)))
         .related.push_back({support::heading_range(document, *reread), "1.10 is here"});
   }
   for (const auto& read : reread_paths) {
-    if (contains(first_paths, read.path)) continue;
+    if (contains(first_paths, read.path) || support::is_template_placeholder(read.path)) continue;
     context
         .report(read.range, fmt::format("`{}` is re-read in 1.10 but 0.2 does not read it first",
                                         support::excerpt(read.path)))

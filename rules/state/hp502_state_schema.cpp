@@ -309,6 +309,8 @@ class Walker {
       context_.report(site, fmt::format("{} is empty", label(name)));
       return;
     }
+    // An unfilled template slot is template-placeholder's finding.
+    if (support::is_template_placeholder(text)) return;
     switch (field.check) {
       case Check::none:
         return;

@@ -24,7 +24,8 @@ std::optional<std::string> text_of(const YAML::Node& node) {
   auto text = state::scalar_text(node);
   if (!text) return std::nullopt;
   auto trimmed = std::string(doc::trim(*text));
-  if (trimmed.empty()) return std::nullopt;
+  // Blank values and unfilled template slots are other rules' findings.
+  if (trimmed.empty() || support::is_template_placeholder(trimmed)) return std::nullopt;
   return trimmed;
 }
 
@@ -248,7 +249,10 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
     const auto path = doc::trim(read.path);
     const bool listed_too = std::any_of(listed.begin(), listed.end(),
                                         [&](const Listed& entry) { return entry.path == path; });
-    if (listed_too || std::find(reported.begin(), reported.end(), path) != reported.end()) continue;
+    if (listed_too || std::find(reported.begin(), reported.end(), path) != reported.end() ||
+        support::is_template_placeholder(path)) {
+      continue;
+    }
     reported.push_back(path);
     auto& diagnostic = context.report(
         site, fmt::format("1.10 reads {}, but documents.must_read does not list it", quoted(path)));

@@ -15,6 +15,11 @@ void check(engine::RuleContext& context) {
   const auto first = support::declared_skill(document, restoration->body);
   if (!first) return;  // skill-call-missing reports 0.1
   const auto backup = support::declared_skill(document, resume->body);
+  // An unfilled "[skill-name]" is template-placeholder's finding.
+  if (support::is_template_placeholder(first->name) ||
+      (backup && support::is_template_placeholder(backup->name))) {
+    return;
+  }
   const auto resume_heading = support::heading_range(document, *resume);
   if (first->marker) {
     if (backup && !backup->marker) {
