@@ -196,6 +196,10 @@ Spellbook's handoff template marks every value to fill in. baton reports the mar
   slots such as `Phase[N].Task[M]`, and `[1-N]`;
 - anywhere: the template's example paths `/absolute/path/…` and `/path/to/…`;
 - a table cell that is only `...`.
+
+Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
+`skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one
+finding per placeholder.
 )md",
     .why_it_matters = R"md(
 A placeholder is a value the next session does not have. `Skill("[skill-name]")` cannot be
