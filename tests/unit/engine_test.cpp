@@ -72,3 +72,33 @@ TEST(Severity, RoundTrips) {
 }
 
 }  // namespace
+
+#include "engine/fingerprint.hpp"
+
+namespace {
+
+TEST(Fingerprint, StableUnderEditsElsewhereAndDistinctForRepeats) {
+  const char* text = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 R\n\n```\nRead(\"a.md\")\nRead(\"a.md\")\n```\n";
+  const auto before = engine::lint(build(text), rules::registry(), {});
+  const auto moved_text = std::string("# Title\n\nIntro.\n\n") + text;
+  const auto after = engine::lint(build(moved_text), rules::registry(), {});
+  const source::SourceFile before_source("t.md", text);
+  const source::SourceFile after_source("t.md", moved_text);
+  std::vector<engine::Diagnostic> before_hp201;
+  std::vector<engine::Diagnostic> after_hp201;
+  for (const auto& d : before.diagnostics) {
+    if (d.rule->code == "HP201") before_hp201.push_back(d);
+  }
+  for (const auto& d : after.diagnostics) {
+    if (d.rule->code == "HP201") after_hp201.push_back(d);
+  }
+  ASSERT_EQ(before_hp201.size(), 2u);
+  const auto a = engine::fingerprints(before_hp201, before_source);
+  const auto b = engine::fingerprints(after_hp201, after_source);
+  EXPECT_EQ(a, b) << "a heading added above must not change identities";
+  EXPECT_NE(a[0], a[1]) << "repeats of the same line get distinct identities";
+  EXPECT_TRUE(a[0].ends_with(":1"));
+  EXPECT_TRUE(a[1].ends_with(":2"));
+}
+
+}  // namespace
