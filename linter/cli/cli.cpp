@@ -13,6 +13,7 @@
 
 #include "baton/version.hpp"
 #include "cli/inputs.hpp"
+#include "cli/sessions_command.hpp"
 #include "document/document.hpp"
 #include "engine/lint.hpp"
 #include "format/report.hpp"
@@ -256,6 +257,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"text", "json"}));
 
+  SessionsCommand sessions_command(app);
+
   if (args.empty()) {
     err << app.help();
     return exit_usage_or_io;
@@ -291,6 +294,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return run_explain(explain_arguments, out, err);
     if (rules_command->parsed())
       return run_rules(rules_arguments, out);
+    if (sessions_command.parsed())
+      return sessions_command.run(out, err);
   } catch (const std::exception& exception) {
     err << "baton: error: internal error: " << exception.what() << '\n';
     return exit_usage_or_io;
