@@ -48,6 +48,9 @@ constexpr std::array all_rules{
     &state_schema,                // HP502
     &state_mismatch,              // HP503
     &secret_in_prompt,            // HP601
+    &unknown_rule_in_directive,   // HP901
+    &unused_directive,            // HP902
+    &unmatched_disable,           // HP903
 };
 
 }  // namespace

@@ -57,4 +57,9 @@ extern const engine::RuleMeta state_mismatch;        // HP503
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
 
+// Directives (checked by the engine while applying suppressions)
+extern const engine::RuleMeta unknown_rule_in_directive;  // HP901
+extern const engine::RuleMeta unused_directive;           // HP902
+extern const engine::RuleMeta unmatched_disable;          // HP903
+
 }  // namespace baton::rules

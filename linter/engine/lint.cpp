@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/rule_context.hpp"
+#include "engine/suppression.hpp"
 
 namespace baton::engine {
 
@@ -30,10 +31,17 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
   LintResult result;
   result.profile = options.profile ? *options.profile : detect_profile(document);
   for (const RuleMeta* rule : registry) {
-    if (!applies(*rule, result.profile)) continue;
-    RuleContext context(document, *rule, rule->default_severity, options, result.diagnostics);
+    if (!applies(*rule, result.profile) || !rule->check) continue;
+    auto severity = rule->default_severity;
+    if (const auto configured = options.rule_severities.find(rule->code);
+        configured != options.rule_severities.end()) {
+      if (!configured->second) continue;  // off
+      severity = *configured->second;
+    }
+    RuleContext context(document, *rule, severity, options, result.diagnostics);
     rule->check(context);
   }
+  if (result.profile != Profile::unknown) apply_directives(document, registry, options, result.diagnostics);
   sort_diagnostics(result.diagnostics);
   return result;
 }

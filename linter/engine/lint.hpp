@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/profile.hpp"
 #include "engine/rule.hpp"
@@ -20,6 +21,9 @@ struct LintOptions {
   // I/O, so the caller supplies it; rules never touch the file system.
   bool check_filesystem = false;
   std::function<bool(std::string_view path)> file_exists;
+  // Severity per rule code from configuration and --select/--ignore; a rule
+  // absent here has its default severity, one mapped to nullopt is off.
+  RuleSeverities rule_severities;
 };
 
 struct LintResult {

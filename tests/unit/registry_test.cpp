@@ -38,7 +38,8 @@ TEST(Registry, EveryRuleIsDocumented) {
     EXPECT_FALSE(rule->bad_example.empty());
     EXPECT_FALSE(rule->good_example.empty());
     EXPECT_NE(rule->bad_example, rule->good_example);
-    EXPECT_NE(rule->check, nullptr);
+    // Only directive rules are checked by the engine itself.
+    EXPECT_EQ(rule->check == nullptr, rule->family == "Directives");
     // The summary is one line without a trailing period (it is shown in tables).
     EXPECT_EQ(rule->summary.find('\n'), std::string_view::npos);
     EXPECT_NE(rule->summary.back(), '.');

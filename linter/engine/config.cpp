@@ -1,0 +1,215 @@
+#include "engine/config.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "document/text_scan.hpp"
+#include "engine/glob.hpp"
+
+namespace baton::engine {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
+                                                "profiles", "ignore"};
+constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
+
+std::string list_of(std::span<const std::string_view> keys) {
+  std::string out;
+  for (auto key : keys) out += (out.empty() ? "" : ", ") + std::string(key);
+  return out;
+}
+
+bool known(std::span<const std::string_view> keys, std::string_view key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// Reads a string or an array of strings.
+std::optional<std::string> read_strings(const json& value, std::string_view where,
+                                        std::vector<std::string>& out) {
+  if (value.is_string()) {
+    out.push_back(value.get<std::string>());
+    return std::nullopt;
+  }
+  if (!value.is_array()) return fmt::format("{} must be a string or an array of strings", where);
+  for (const auto& item : value) {
+    if (!item.is_string()) return fmt::format("{} must contain only strings", where);
+    out.push_back(item.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_rules(const json& value, std::string_view where, Registry registry,
+                                      RuleSeverities& out) {
+  if (!value.is_object()) return fmt::format("{} must be an object of rule: severity", where);
+  for (const auto& [rule, severity] : value.items()) {
+    if (!severity.is_string()) {
+      return fmt::format("{}.{}: the severity must be one of \"error\", \"warning\", \"info\", \"off\"",
+                         where, rule);
+    }
+    if (auto error = set_rule_severity(out, registry, rule, severity.get<std::string>())) {
+      return fmt::format("{}: {}", where, *error);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_profile(const json& value, std::string_view where, Profile& out) {
+  const auto name = value.is_string() ? value.get<std::string>() : std::string();
+  const auto profile = parse_profile(name);
+  if (!profile) {
+    std::string names;
+    for (auto p : selectable_profiles()) names += (names.empty() ? "" : ", ") + std::string(to_string(p));
+    return fmt::format("{}: unknown profile \"{}\" (profiles: {})", where, name, names);
+  }
+  out = *profile;
+  return std::nullopt;
+}
+
+std::optional<std::string> read_config(const json& root, Registry registry, Config& config) {
+  if (!root.is_object()) return std::string("the configuration must be a JSON object");
+  for (const auto& [key, value] : root.items()) {
+    std::optional<std::string> error;
+    if (!known(top_level_keys, key)) {
+      return fmt::format("unknown key \"{}\" (known keys: {})", key, list_of(top_level_keys));
+    } else if (key == "extends") {
+      error = read_strings(value, "extends", config.extends);
+    } else if (key == "rules") {
+      error = read_rules(value, "rules", registry, config.rules);
+    } else if (key == "ignore") {
+      error = read_strings(value, "ignore", config.ignore);
+    } else if (key == "profiles") {
+      if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
+      for (const auto& [name, globs] : value.items()) {
+        Profile profile{};
+        if ((error = read_profile(json(name), "profiles", profile))) return error;
+        config.profiles.emplace_back(profile, std::vector<std::string>{});
+        if ((error = read_strings(globs, "profiles." + name, config.profiles.back().second))) return error;
+      }
+    } else if (key == "overrides") {
+      if (!value.is_array()) return std::string("overrides must be an array of objects");
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto where = fmt::format("overrides[{}]", i);
+        const auto& item = value[i];
+        if (!item.is_object()) return where + " must be an object";
+        ConfigOverride entry;
+        for (const auto& [item_key, item_value] : item.items()) {
+          if (!known(override_keys, item_key)) {
+            return fmt::format("{}: unknown key \"{}\" (known keys: {})", where, item_key,
+                               list_of(override_keys));
+          } else if (item_key == "files") {
+            error = read_strings(item_value, where + ".files", entry.files);
+          } else if (item_key == "rules") {
+            error = read_rules(item_value, where + ".rules", registry, entry.rules);
+          } else {
+            Profile profile{};
+            error = read_profile(item_value, where + ".profile", profile);
+            entry.profile = profile;
+          }
+          if (error) return error;
+        }
+        if (entry.files.empty()) return where + " needs \"files\"";
+        config.overrides.push_back(std::move(entry));
+      }
+    }
+    if (error) return error;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> set_rule_severity(RuleSeverities& severities, Registry registry,
+                                             std::string_view rule, std::string_view severity) {
+  const auto* meta = find_rule(registry, rule);
+  if (!meta) return fmt::format("unknown rule \"{}\"", rule);
+  if (severity == "off") {
+    severities[std::string(meta->code)] = std::nullopt;
+    return std::nullopt;
+  }
+  const auto parsed = parse_severity(severity);
+  if (!parsed || severity != to_string(*parsed)) {
+    return fmt::format("{}: unknown severity \"{}\" (use error, warning, info or off)", rule, severity);
+  }
+  severities[std::string(meta->code)] = *parsed;
+  return std::nullopt;
+}
+
+std::variant<std::vector<const RuleMeta*>, std::string> select_rules(Registry registry,
+                                                                     std::string_view list) {
+  std::vector<const RuleMeta*> selected;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto end = list.find(',', start);
+    if (end == std::string_view::npos) end = list.size();
+    const auto entry = doc::trim(list.substr(start, end - start));
+    start = end + 1;
+    if (entry.empty()) continue;
+    bool matched = false;
+    for (const auto* rule : registry) {
+      const bool prefix = entry.size() >= 2 && doc::istarts_with(rule->code, entry);
+      if (prefix || rule->name == entry) {
+        selected.push_back(rule);
+        matched = true;
+      }
+    }
+    if (!matched) return std::string(entry);
+  }
+  return selected;
+}
+
+std::variant<Config, ConfigError> parse_config(std::string_view text, std::string_view origin,
+                                               Registry registry) {
+  Config config;
+  config.origin = std::string(origin);
+  json root;
+  try {
+    root = json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& error) {
+    std::string_view what = error.what();
+    if (const auto at = what.find("] "); at != std::string_view::npos) what.remove_prefix(at + 2);
+    return ConfigError{fmt::format("{}: not valid JSON: {}", origin, what)};
+  }
+  if (auto error = read_config(root, registry, config)) {
+    return ConfigError{fmt::format("{}: {}", origin, *error)};
+  }
+  return config;
+}
+
+Config merge_config(const Config& base, const Config& child) {
+  Config merged = base;
+  merged.origin = child.origin;
+  merged.extends = child.extends;
+  for (const auto& [code, severity] : child.rules) merged.rules[code] = severity;
+  merged.overrides.insert(merged.overrides.end(), child.overrides.begin(), child.overrides.end());
+  merged.profiles.insert(merged.profiles.end(), child.profiles.begin(), child.profiles.end());
+  merged.ignore.insert(merged.ignore.end(), child.ignore.begin(), child.ignore.end());
+  return merged;
+}
+
+FileSettings settings_for(const Config& config, std::string_view relative_path) {
+  FileSettings settings;
+  settings.rules = config.rules;
+  for (const auto& glob : config.ignore) {
+    if (glob_match(glob, relative_path)) settings.ignored = true;
+  }
+  for (const auto& [profile, globs] : config.profiles) {
+    for (const auto& glob : globs) {
+      if (glob_match(glob, relative_path)) settings.profile = profile;
+    }
+  }
+  // Later overrides win over earlier ones, as in ESLint and ruff.
+  for (const auto& entry : config.overrides) {
+    const bool applies = std::any_of(entry.files.begin(), entry.files.end(),
+                                     [&](const auto& glob) { return glob_match(glob, relative_path); });
+    if (!applies) continue;
+    for (const auto& [code, severity] : entry.rules) settings.rules[code] = severity;
+    if (entry.profile) settings.profile = entry.profile;
+  }
+  return settings;
+}
+
+}  // namespace baton::engine

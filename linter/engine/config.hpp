@@ -1,0 +1,66 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/profile.hpp"
+#include "engine/rule.hpp"
+
+namespace baton::engine {
+
+// Severity per rule code; nullopt turns the rule off.
+using RuleSeverities = std::map<std::string, std::optional<Severity>, std::less<>>;
+
+struct ConfigOverride {
+  std::vector<std::string> files;  // globs, relative to the config's directory
+  RuleSeverities rules;
+  std::optional<Profile> profile;
+};
+
+// One `.baton.json`, parsed. Globs are relative to the directory of the
+// configuration found for a file (its `extends` are merged into it).
+struct Config {
+  std::string origin;                 // the file it came from, for messages
+  std::vector<std::string> extends;   // paths as written, relative to `origin`
+  RuleSeverities rules;
+  std::vector<ConfigOverride> overrides;
+  std::vector<std::pair<Profile, std::vector<std::string>>> profiles;
+  std::vector<std::string> ignore;
+};
+
+struct ConfigError {
+  std::string message;
+};
+
+// Parses the text of a `.baton.json` (JSON with comments). Unknown keys,
+// unknown rules and bad severities are errors naming where they are.
+std::variant<Config, ConfigError> parse_config(std::string_view text, std::string_view origin,
+                                               Registry registry);
+
+// `base` with `child` on top: child rules win, lists are appended.
+Config merge_config(const Config& base, const Config& child);
+
+// What the configuration says about one file (path relative to the config's directory).
+struct FileSettings {
+  bool ignored = false;
+  std::optional<Profile> profile;
+  RuleSeverities rules;
+};
+FileSettings settings_for(const Config& config, std::string_view relative_path);
+
+// Resolves "off|error|warning|info" by rule code or name into `severities`.
+// Returns an error message for an unknown rule or severity.
+std::optional<std::string> set_rule_severity(RuleSeverities& severities, Registry registry,
+                                             std::string_view rule, std::string_view severity);
+
+// Rules selected by code, code prefix ("HP1") or name; nullopt and the bad
+// entry when one names nothing.
+std::variant<std::vector<const RuleMeta*>, std::string> select_rules(Registry registry,
+                                                                     std::string_view list);
+
+}  // namespace baton::engine
