@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "format/config_schema.hpp"
 #include "format/rule_docs.hpp"
 #include "rules/registry.hpp"
 
@@ -46,6 +47,14 @@ TEST(DocsSync, RulePagesMatchTheRegistry) {
     EXPECT_TRUE(expected.count(entry.path().filename().string()))
         << "stale page docs/rules/" << entry.path().filename().string();
   }
+}
+
+TEST(DocsSync, ConfigSchemaMatchesTheRegistry) {
+  const fs::path file = fs::path(BATON_SOURCE_DIR) / "docs" / "baton.schema.json";
+  const auto schema = format::config_schema(rules::registry());
+  if (std::getenv("BATON_UPDATE_DOCS")) std::ofstream(file, std::ios::binary) << schema;
+  EXPECT_EQ(read_file(file), schema)
+      << "docs/baton.schema.json is out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <optional>
 
 #include "baton/version.hpp"
+#include "cli/config_command.hpp"
+#include "cli/config_loader.hpp"
 #include "cli/inputs.hpp"
 #include "cli/sessions_command.hpp"
 #include "document/document.hpp"
@@ -57,7 +59,43 @@ struct CheckArguments {
   bool no_color = false;
   bool quiet = false;
   bool check_filesystem = false;
+  std::optional<std::string> config;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool strict = false;
+  std::optional<std::size_t> max_warnings;
 };
+
+// --select and --ignore on top of the configuration: with --select only the
+// selected rules run; --ignore turns rules off. Returns an error message.
+std::optional<std::string> apply_rule_selection(const CheckArguments& arguments,
+                                                engine::RuleSeverities& severities) {
+  const auto registry = rules::registry();
+  auto resolve = [&](const std::vector<std::string>& lists) -> std::variant<std::vector<const engine::RuleMeta*>, std::string> {
+    std::vector<const engine::RuleMeta*> all;
+    for (const auto& list : lists) {
+      auto selected = engine::select_rules(registry, list);
+      if (auto* bad = std::get_if<std::string>(&selected)) return *bad;
+      auto& rules = std::get<std::vector<const engine::RuleMeta*>>(selected);
+      all.insert(all.end(), rules.begin(), rules.end());
+    }
+    return all;
+  };
+  if (!arguments.select.empty()) {
+    auto selected = resolve(arguments.select);
+    if (auto* bad = std::get_if<std::string>(&selected)) return "--select: unknown rule \"" + *bad + "\"";
+    const auto& keep = std::get<std::vector<const engine::RuleMeta*>>(selected);
+    for (const auto* rule : registry) {
+      if (std::find(keep.begin(), keep.end(), rule) == keep.end()) severities[std::string(rule->code)] = std::nullopt;
+    }
+  }
+  auto ignored = resolve(arguments.ignore);
+  if (auto* bad = std::get_if<std::string>(&ignored)) return "--ignore: unknown rule \"" + *bad + "\"";
+  for (const auto* rule : std::get<std::vector<const engine::RuleMeta*>>(ignored)) {
+    severities[std::string(rule->code)] = std::nullopt;
+  }
+  return std::nullopt;
+}
 
 struct ExplainArguments {
   std::string rule;
@@ -95,7 +133,35 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   const auto output_format =
       format::parse_output_format(arguments.format).value_or(format::OutputFormat::text);
 
-  auto collected = collect_inputs(paths, arguments.stdin_filename.value_or("<stdin>"), err);
+  std::optional<ConfigResolver> resolver;
+  try {
+    resolver.emplace(arguments.config ? std::optional<std::filesystem::path>(*arguments.config)
+                                      : std::nullopt,
+                     rules::registry());
+  } catch (const ConfigFailure& failure) {
+    err << "baton: error: " << failure.what() << '\n';
+    return exit_usage_or_io;
+  }
+  // Check every option that can fail before linting anything.
+  {
+    engine::RuleSeverities probe;
+    if (auto error = apply_rule_selection(arguments, probe)) {
+      err << "baton: error: " << *error << '\n';
+      return exit_usage_or_io;
+    }
+  }
+  // A walk also picks the files that the configuration gives a profile.
+  const auto configured_profile = [&](const std::filesystem::path& file) {
+    try {
+      const auto* resolved = resolver->for_file(file);
+      return resolved && ConfigResolver::settings(*resolved, file).profile.has_value();
+    } catch (const ConfigFailure&) {
+      return false;  // reported when the file's settings are read
+    }
+  };
+
+  auto collected =
+      collect_inputs(paths, arguments.stdin_filename.value_or("<stdin>"), err, configured_profile);
   if (collected.failed && collected.inputs.empty())
     return exit_usage_or_io;
   if (collected.inputs.empty()) {
@@ -111,6 +177,23 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   std::deque<doc::Document> documents;
   std::vector<format::FileReport> reports;
   for (const auto& input : collected.inputs) {
+    // Settings from the nearest configuration, then the command line.
+    engine::LintOptions file_options = lint_options;
+    try {
+      const auto location = input.from_stdin
+                                ? std::filesystem::path(arguments.stdin_filename.value_or("stdin.md"))
+                                : input.path;
+      if (const auto* resolved = resolver->for_file(location)) {
+        const auto settings = ConfigResolver::settings(*resolved, location);
+        if (settings.ignored && !input.named) continue;
+        file_options.rule_severities = settings.rules;
+        if (!arguments.profile && settings.profile) file_options.profile = settings.profile;
+      }
+    } catch (const ConfigFailure& failure) {
+      err << "baton: error: " << failure.what() << '\n';
+      return exit_usage_or_io;
+    }
+    apply_rule_selection(arguments, file_options.rule_severities);
     std::string error;
     auto text = input.from_stdin ? read_stream(in, error) : read_file(input.path, error);
     if (!text) {
@@ -121,7 +204,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     try {
       const auto& document = documents.emplace_back(
           doc::build_document(source::SourceFile(input.display_path, std::move(*text))));
-      auto result = engine::lint(document, rules::registry(), lint_options);
+      auto result = engine::lint(document, rules::registry(), file_options);
       reports.push_back({&document.source(), std::move(result.diagnostics)});
     } catch (const std::exception& exception) {
       err << "baton: error: internal error while linting " << input.display_path << ": "
@@ -130,6 +213,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
   }
 
+  // The exit policy counts every finding, including those --quiet hides.
+  const auto counts = format::count_severities(reports);
   if (arguments.quiet) {
     for (auto& report : reports) {
       std::erase_if(report.diagnostics, [](const engine::Diagnostic& diagnostic) {
@@ -149,7 +234,14 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
 
   if (io_failed)
     return exit_usage_or_io;
-  return format::count_severities(reports).errors > 0 ? exit_errors_found : exit_ok;
+  if (counts.errors > 0) return exit_errors_found;
+  if (arguments.strict && counts.warnings > 0) return exit_errors_found;
+  if (arguments.max_warnings && counts.warnings > *arguments.max_warnings) {
+    err << "baton: " << counts.warnings << (counts.warnings == 1 ? " warning" : " warnings")
+        << ", more than --max-warnings " << *arguments.max_warnings << " allows\n";
+    return exit_errors_found;
+  }
+  return exit_ok;
 }
 
 const engine::RuleMeta* find_rule_or_report(std::string_view code_or_name, std::ostream& err) {
@@ -233,6 +325,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->add_option("--stdin-filename", check_arguments.stdin_filename,
                    "Name to report for the input read from - (default: <stdin>)")
       ->type_name("NAME");
+  check->add_option("--config", check_arguments.config,
+                    "Use this configuration file for every file instead of the nearest .baton.json");
+  check->add_option("--select", check_arguments.select,
+                    "Run only these rules (codes, code prefixes such as HP1, or names; comma-separated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  check->add_option("--ignore", check_arguments.ignore,
+                    "Turn these rules off (codes, code prefixes or names; comma-separated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  check->add_flag("--strict", check_arguments.strict, "Exit 1 on warnings too");
+  check->add_option("--max-warnings", check_arguments.max_warnings,
+                    "Exit 1 when there are more than N warnings");
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,
@@ -258,6 +365,17 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->check(CLI::IsMember({"text", "json"}));
 
   SessionsCommand sessions_command(app);
+
+  auto* config_command = app.add_subcommand("config", "Show the effective configuration");
+  std::optional<std::string> config_show;
+  std::optional<std::string> config_file;
+  bool config_schema = false;
+  auto* show_option = config_command->add_option("--show", config_show,
+                                                 "Print the settings that apply to FILE, as JSON");
+  auto* schema_flag = config_command->add_flag("--schema", config_schema,
+                                               "Print the JSON Schema of .baton.json");
+  show_option->excludes(schema_flag);
+  config_command->add_option("--config", config_file, "Use this configuration file");
 
   if (args.empty()) {
     err << app.help();
@@ -296,6 +414,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return run_rules(rules_arguments, out);
     if (sessions_command.parsed())
       return sessions_command.run(out, err);
+    if (config_command->parsed()) {
+      if (config_schema) return print_config_schema(out);
+      if (config_show) return show_config(*config_show, config_file, out, err);
+      err << "baton: error: config needs --show FILE or --schema\n";
+      return exit_usage_or_io;
+    }
   } catch (const std::exception& exception) {
     err << "baton: error: internal error: " << exception.what() << '\n';
     return exit_usage_or_io;

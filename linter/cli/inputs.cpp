@@ -63,7 +63,9 @@ std::string directory_name(const fs::path& directory) {
 
 class Walker {
  public:
-  Walker(std::vector<Input>& found, std::ostream& err) : found_(found), err_(err) {}
+  Walker(std::vector<Input>& found, std::ostream& err,
+         const std::function<bool(const fs::path&)>& also_lint)
+      : found_(found), err_(err), also_lint_(also_lint) {}
 
   // Returns false when the directory itself cannot be read.
   bool walk_root(const std::string& root_argument) {
@@ -128,8 +130,10 @@ class Walker {
     }
     if (!fs::is_regular_file(status))
       return;
-    if (!matches_default_globs(entry.name, under_distilled) && !carries_marker(entry))
+    if (!matches_default_globs(entry.name, under_distilled) &&
+        !(also_lint_ && also_lint_(entry.path)) && !carries_marker(entry)) {
       return;
+    }
     found_.push_back({(root_ / relative).lexically_normal().string(), entry.path, false});
   }
 
@@ -175,6 +179,7 @@ class Walker {
 
   std::vector<Input>& found_;
   std::ostream& err_;
+  const std::function<bool(const fs::path&)>& also_lint_;
   fs::path root_;
 };
 
@@ -269,7 +274,8 @@ std::optional<std::string> read_stream(std::istream& in, std::string& error) {
 }
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths,
-                               const std::string& stdin_display_name, std::ostream& err) {
+                               const std::string& stdin_display_name, std::ostream& err,
+                               const std::function<bool(const fs::path&)>& also_lint) {
   CollectedInputs collected;
 
   // Every named path must exist before anything is linted.
@@ -291,10 +297,10 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
     return collected;
 
   std::vector<Input> found;
-  Walker walker(found, err);
+  Walker walker(found, err, also_lint);
   for (const auto& path : paths) {
     if (path == "-") {
-      found.push_back({stdin_display_name, fs::path(), true});
+      found.push_back({stdin_display_name, fs::path(), true, true});
       continue;
     }
     std::error_code ec;
@@ -303,7 +309,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
         collected.failed = true;
     } else {
       // A file named explicitly is always linted, whatever its name.
-      found.push_back({path, fs::path(path), false});
+      found.push_back({path, fs::path(path), false, true});
     }
   }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -17,6 +18,7 @@ struct Input {
   std::string display_path;
   std::filesystem::path path;  // where to read it; unused for stdin
   bool from_stdin = false;
+  bool named = false;  // named on the command line, not found by a directory walk
 };
 
 struct CollectedInputs {
@@ -26,8 +28,11 @@ struct CollectedInputs {
 
 // Turns PATH arguments into the files to lint. Checks that every named path
 // exists before walking anything. Errors and warnings go to `err`.
+// A directory walk also picks the files `also_lint` accepts (the profile
+// globs of the configuration).
 CollectedInputs collect_inputs(const std::vector<std::string>& paths,
-                               const std::string& stdin_display_name, std::ostream& err);
+                               const std::string& stdin_display_name, std::ostream& err,
+                               const std::function<bool(const std::filesystem::path&)>& also_lint = {});
 
 // The default globs of a directory scan, matched on the file name without
 // regard to case: *handoff*.md, *implementation-prompt*.md,

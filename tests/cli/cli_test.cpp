@@ -111,7 +111,7 @@ TEST(Cli, UsageErrorsExit2) {
   const auto unknown_command = run({"frobnicate"});
   EXPECT_EQ(unknown_command.code, 2);
   EXPECT_NE(
-      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions)"),
+      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, config)"),
       std::string::npos)
       << unknown_command.err;
 
@@ -400,4 +400,145 @@ TEST(Cli, CheckFsReportsMissingReadTargets) {
     if (item["rule"] == "HP203") lines.push_back(item["line"]);
   }
   EXPECT_EQ(lines, std::vector<int>{7}) << with.dump(2);
+}
+
+namespace {
+
+std::vector<std::string> rules_reported(const std::string& json_text) {
+  const auto json = nlohmann::json::parse(json_text);
+  std::vector<std::string> codes;
+  for (const auto& item : json["diagnostics"]) codes.push_back(item["rule"].get<std::string>());
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  return codes;
+}
+
+const std::string broken_example = (fs::path(BATON_SOURCE_DIR) / "fixtures" / "examples" / "broken-handoff.md").string();
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST(Config, NearestFileOverridesAndProfiles) {
+  TempDir dir;
+  const auto broken = read_text(broken_example);
+  dir.write("a-handoff.md", broken);
+  dir.write("sub/b-handoff.md", broken);
+  dir.write("notes/plain.md", broken);
+  dir.write(".baton.json", R"({
+    // comments are allowed
+    "rules": {"HP201": "off", "vague-instruction": "warning"},
+    "profiles": {"spellbook-handoff": ["notes/*.md"]},
+    "overrides": [{"files": ["sub/**"], "rules": {"HP101": "off"}}]
+  })");
+  const auto result = run({"check", "--format", "json", dir.path().string()});
+  ASSERT_EQ(result.code, 1) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["files"], 3) << "the profile glob adds notes/plain.md to the walk";
+  for (const auto& item : json["diagnostics"]) {
+    const auto rule = item["rule"].get<std::string>();
+    const auto file = item["file"].get<std::string>();
+    EXPECT_NE(rule, "HP201");
+    if (rule == "HP103") {
+      EXPECT_EQ(item["severity"], "warning");
+    }
+    if (file.find("sub/") != std::string::npos) {
+      EXPECT_NE(rule, "HP101");
+    }
+  }
+  // A nearer file wins; it may extend the outer one.
+  dir.write("sub/.baton.json", R"({"extends": "../.baton.json", "rules": {"HP102": "info"}})");
+  const auto nested = nlohmann::json::parse(run({"check", "--format", "json", dir / "sub"}).out);
+  bool saw_info = false;
+  for (const auto& item : nested["diagnostics"]) {
+    EXPECT_NE(item["rule"], "HP201") << "inherited through extends";
+    if (item["rule"] == "HP102") saw_info = item["severity"] == "info";
+  }
+  EXPECT_TRUE(saw_info);
+}
+
+TEST(Config, BadConfigurationsExit2WithTheReason) {
+  TempDir dir;
+  dir.write("x-handoff.md", read_text(broken_example));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"rulez": {}})", "unknown key \"rulez\""},
+      {R"({"rules": {"HP999": "off"}})", "unknown rule \"HP999\""},
+      {R"({"rules": {"HP102": "fatal"}})", "unknown severity \"fatal\""},
+      {R"({"rules": )", "not valid JSON"},
+      {R"({"extends": "missing.json"})", "does not exist"},
+      {R"({"extends": ".baton.json"})", "cycle"},
+      {R"({"overrides": [{"rules": {}}]})", "needs \"files\""},
+      {R"({"profiles": {"nope": ["*.md"]}})", "unknown profile"}};
+  for (const auto& [text, reason] : cases) {
+    dir.write(".baton.json", text);
+    const auto result = run({"check", dir / "x-handoff.md"});
+    EXPECT_EQ(result.code, 2) << text;
+    EXPECT_NE(result.err.find(reason), std::string::npos) << text << "\n" << result.err;
+    EXPECT_EQ(result.out, "") << "nothing is linted with a bad configuration";
+  }
+}
+
+TEST(Config, IgnoreSkipsWalkedFilesButNotNamedOnes) {
+  TempDir dir;
+  dir.write("archive/old-handoff.md", read_text(broken_example));
+  dir.write("new-handoff.md", read_text(broken_example));
+  dir.write(".baton.json", R"({"ignore": ["archive/**"]})");
+  const auto walked = nlohmann::json::parse(run({"check", "--format", "json", dir.path().string()}).out);
+  EXPECT_EQ(walked["files"], 1);
+  const auto named = nlohmann::json::parse(run({"check", "--format", "json", dir / "archive/old-handoff.md"}).out);
+  EXPECT_EQ(named["files"], 1);
+}
+
+TEST(Config, ExplicitConfigAndShow) {
+  TempDir dir;
+  dir.write("x-handoff.md", read_text(broken_example));
+  const auto config = dir.write("team.json", R"({"rules": {"action-in-section0": "off"}})");
+  const auto result = run({"check", "--format", "json", "--config", config, dir / "x-handoff.md"});
+  for (const auto& code : rules_reported(result.out)) EXPECT_NE(code, "HP109");
+  EXPECT_EQ(run({"check", "--config", dir / "none.json", dir / "x-handoff.md"}).code, 2);
+
+  const auto shown = run({"config", "--show", dir / "x-handoff.md", "--config", config});
+  ASSERT_EQ(shown.code, 0) << shown.err;
+  const auto json = nlohmann::json::parse(shown.out);
+  EXPECT_EQ(json["rules"]["HP109"], "off");
+  EXPECT_EQ(json["rules"]["HP102"], "error");
+  EXPECT_EQ(json["configuration"], config);
+  EXPECT_EQ(run({"config"}).code, 2);
+  EXPECT_NO_THROW(nlohmann::json::parse(run({"config", "--schema"}).out));
+}
+
+TEST(Policy, SelectIgnoreStrictAndMaxWarnings) {
+  EXPECT_EQ(rules_reported(run({"check", "--format", "json", "--select", "HP1", "--ignore", "HP109,HP106",
+                                broken_example}).out),
+            (std::vector<std::string>{"HP101", "HP102", "HP103"}));
+  EXPECT_EQ(rules_reported(run({"check", "--format", "json", "--select", "skill-call-missing",
+                                "--select", "HP2", broken_example}).out),
+            (std::vector<std::string>{"HP102", "HP201"}));
+  EXPECT_EQ(run({"check", "--select", "HP999", broken_example}).code, 2);
+  EXPECT_EQ(run({"check", "--ignore", "nonsense", broken_example}).code, 2);
+
+  // Only warnings: exit 0, unless --strict or over --max-warnings.
+  TempDir dir;
+  const auto config = dir.write("w.json", R"({"rules": {"HP103": "warning"}})");
+  const std::vector<std::string> only_warning = {"check", "--config", config, "--select", "HP103", broken_example};
+  EXPECT_EQ(run(only_warning).code, 0);
+  auto strict = only_warning;
+  strict.push_back("--strict");
+  EXPECT_EQ(run(strict).code, 1);
+  auto over = only_warning;
+  over.insert(over.end(), {"--max-warnings", "0"});
+  const auto over_result = run(over);
+  EXPECT_EQ(over_result.code, 1);
+  EXPECT_NE(over_result.err.find("more than --max-warnings 0"), std::string::npos);
+  auto within = only_warning;
+  within.insert(within.end(), {"--max-warnings", "1"});
+  EXPECT_EQ(run(within).code, 0);
+  auto quiet_strict = strict;
+  quiet_strict.push_back("--quiet");
+  EXPECT_EQ(run(quiet_strict).code, 1) << "--quiet hides warnings but --strict still counts them";
 }

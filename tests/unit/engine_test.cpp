@@ -102,3 +102,62 @@ TEST(Fingerprint, StableUnderEditsElsewhereAndDistinctForRepeats) {
 }
 
 }  // namespace
+
+#include "engine/config.hpp"
+#include "engine/glob.hpp"
+
+namespace {
+
+TEST(Glob, SegmentsAndDoubleStars) {
+  EXPECT_TRUE(engine::glob_match("*.md", "a/b/x.md")) << "no slash: any directory";
+  EXPECT_TRUE(engine::glob_match("docs/*.md", "docs/x.md"));
+  EXPECT_FALSE(engine::glob_match("docs/*.md", "docs/sub/x.md"));
+  EXPECT_TRUE(engine::glob_match("docs/**/*.md", "docs/x.md"));
+  EXPECT_TRUE(engine::glob_match("docs/**/*.md", "docs/a/b/x.md"));
+  EXPECT_TRUE(engine::glob_match("**/distilled/**", "x/distilled/a/b.md"));
+  EXPECT_FALSE(engine::glob_match("distilled/**", "x/distilled/a.md"));
+  EXPECT_TRUE(engine::glob_match("?-handoff.md", "a-handoff.md"));
+  EXPECT_FALSE(engine::glob_match("?-handoff.md", "ab-handoff.md"));
+  EXPECT_TRUE(engine::glob_match("./sub/**", "sub/x.md"));
+  EXPECT_TRUE(engine::glob_match("a*", "x/b/a1")) << "a slash-free pattern matches the file name";
+  EXPECT_FALSE(engine::glob_match("a*", "a1/b")) << "not a directory name";
+  // Pathological patterns stay fast (table-driven, no exponential backtracking).
+  EXPECT_FALSE(engine::glob_match("**/**/**/**/**/**/**/**/x", "a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/y"));
+}
+
+TEST(Config, SettingsForAFile) {
+  const auto parsed = engine::parse_config(R"({
+    "rules": {"HP102": "warning", "title-drift": "off"},
+    "overrides": [{"files": ["drafts/**"], "rules": {"HP102": "off"}, "profile": "spellbook-handoff"}],
+    "ignore": ["archive/**"]
+  })", "t.json", rules::registry());
+  ASSERT_TRUE(std::holds_alternative<engine::Config>(parsed));
+  const auto& config = std::get<engine::Config>(parsed);
+  const auto plain = engine::settings_for(config, "x-handoff.md");
+  EXPECT_EQ(plain.rules.at("HP102"), engine::Severity::warning);
+  EXPECT_EQ(plain.rules.at("HP008"), std::nullopt);
+  EXPECT_FALSE(plain.profile.has_value());
+  const auto draft = engine::settings_for(config, "drafts/y.md");
+  EXPECT_EQ(draft.rules.at("HP102"), std::nullopt);
+  EXPECT_EQ(draft.profile, engine::Profile::spellbook_handoff);
+  EXPECT_TRUE(engine::settings_for(config, "archive/z.md").ignored);
+}
+
+TEST(Lint, ConfiguredSeveritiesAndOff) {
+  const auto document = build("## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 W\n\nProse.\n");
+  engine::LintOptions options;
+  options.rule_severities["HP102"] = engine::Severity::info;
+  options.rule_severities["HP002"] = std::nullopt;
+  const auto result = engine::lint(document, rules::registry(), options);
+  bool saw_hp102 = false;
+  for (const auto& d : result.diagnostics) {
+    EXPECT_NE(d.rule->code, "HP002");
+    if (d.rule->code == "HP102") {
+      saw_hp102 = true;
+      EXPECT_EQ(d.severity, engine::Severity::info);
+    }
+  }
+  EXPECT_TRUE(saw_hp102);
+}
+
+}  // namespace

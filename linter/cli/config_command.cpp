@@ -1,0 +1,48 @@
+#include "cli/config_command.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.hpp"
+#include "cli/config_loader.hpp"
+#include "format/config_schema.hpp"
+#include "rules/registry.hpp"
+
+namespace baton::cli {
+
+int show_config(const std::string& file, const std::optional<std::string>& config_file,
+                std::ostream& out, std::ostream& err) {
+  using json = nlohmann::ordered_json;
+  try {
+    ConfigResolver resolver(config_file ? std::optional<std::filesystem::path>(*config_file) : std::nullopt,
+                            rules::registry());
+    const auto* resolved = resolver.for_file(file);
+    engine::FileSettings settings;
+    if (resolved) settings = ConfigResolver::settings(*resolved, file);
+    json rules = json::object();
+    for (const auto* rule : rules::registry()) {
+      std::string severity(engine::to_string(rule->default_severity));
+      if (const auto it = settings.rules.find(rule->code); it != settings.rules.end()) {
+        severity = it->second ? std::string(engine::to_string(*it->second)) : "off";
+      }
+      rules[std::string(rule->code)] = severity;
+    }
+    json shown = {{"file", file},
+                  {"configuration", resolved ? json(resolved->config.origin) : json(nullptr)},
+                  {"ignored", settings.ignored},
+                  {"profile", settings.profile ? json(engine::to_string(*settings.profile))
+                                               : json("detected from the content")},
+                  {"rules", rules}};
+    out << shown.dump(2) << '\n';
+    return exit_ok;
+  } catch (const ConfigFailure& failure) {
+    err << "baton: error: " << failure.what() << '\n';
+    return exit_usage_or_io;
+  }
+}
+
+int print_config_schema(std::ostream& out) {
+  out << format::config_schema(rules::registry());
+  return exit_ok;
+}
+
+}  // namespace baton::cli

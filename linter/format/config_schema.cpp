@@ -1,0 +1,64 @@
+#include "format/config_schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "engine/profile.hpp"
+
+namespace baton::format {
+
+std::string config_schema(engine::Registry registry) {
+  using json = nlohmann::ordered_json;
+  const json severity = {{"enum", {"error", "warning", "info", "off"}}};
+  json rule_properties = json::object();
+  for (const auto* rule : registry) {
+    json entry = severity;
+    entry["description"] = std::string(rule->code) + " " + std::string(rule->name) + ": " +
+                           std::string(rule->summary);
+    rule_properties[std::string(rule->code)] = entry;
+    rule_properties[std::string(rule->name)] = entry;
+  }
+  const json rules = {{"type", "object"},
+                      {"description", "Severity per rule, by code or name; \"off\" disables a rule."},
+                      {"properties", rule_properties},
+                      {"additionalProperties", false}};
+  json profile_names = json::array();
+  for (auto profile : engine::selectable_profiles()) profile_names.push_back(engine::to_string(profile));
+  const json globs = {{"oneOf", {{{"type", "string"}}, {{"type", "array"}, {"items", {{"type", "string"}}}}}}};
+  json profile_properties = json::object();
+  for (const auto& name : profile_names) profile_properties[name.get<std::string>()] = globs;
+
+  json schema = {
+      {"$schema", "http://json-schema.org/draft-07/schema#"},
+      {"$id", "https://github.com/baton-lint/baton/blob/main/docs/baton.schema.json"},
+      {"title", "baton configuration (.baton.json)"},
+      {"description", "JSON with comments. The nearest .baton.json above a linted file applies."},
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"properties",
+       {{"$schema", {{"type", "string"}}},
+        {"extends",
+         {{"description", "Configuration files to start from, relative to this one; later ones win."},
+          {"oneOf", {{{"type", "string"}}, {{"type", "array"}, {"items", {{"type", "string"}}}}}}}},
+        {"rules", rules},
+        {"overrides",
+         {{"type", "array"},
+          {"description", "Settings for files matching globs (relative to this file's directory); later entries win."},
+          {"items",
+           {{"type", "object"},
+            {"required", {"files"}},
+            {"additionalProperties", false},
+            {"properties",
+             {{"files", globs}, {"rules", rules}, {"profile", {{"enum", profile_names}}}}}}}}},
+        {"profiles",
+         {{"type", "object"},
+          {"description", "Files (globs) to lint under a profile, whatever their content; a directory scan picks them too."},
+          {"properties", profile_properties},
+          {"additionalProperties", false}}},
+        {"ignore",
+         {{"description", "Globs of files a directory scan skips (files named on the command line are still linted)."},
+          {"type", "array"},
+          {"items", {{"type", "string"}}}}}}}};
+  return schema.dump(2) + "\n";
+}
+
+}  // namespace baton::format
