@@ -1,5 +1,7 @@
 #include "rules/support.hpp"
 
+#include "engine/lint.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -121,10 +123,10 @@ constexpr std::string_view read_markers[] = {"NO DOCUMENTS TO READ", "NO DOCUMEN
 constexpr std::string_view todo_markers[] = {"NO TODOS TO RESTORE", "NO TODOS"};
 constexpr std::string_view reread_markers[] = {"NO DOCUMENTS TO RE-READ"};
 
-const Restoration skill{"0.1", "Skill", skill_markers};
-const Restoration read{"0.2", "Read", read_markers};
-const Restoration todo{"0.3", "TodoWrite", todo_markers};
-const Restoration reread{"1.10", "Read", reread_markers};
+const Restoration skill{"0.1", "Skill", skill_markers, "NO ACTIVE SKILL - proceed to 0.2"};
+const Restoration read{"0.2", "Read", read_markers, "NO DOCUMENTS TO READ"};
+const Restoration todo{"0.3", "TodoWrite", todo_markers, "NO TODOS TO RESTORE"};
+const Restoration reread{"1.10", "Read", reread_markers, "NO DOCUMENTS TO RE-READ"};
 const Restoration* const all_restorations[] = {&skill, &read, &todo};
 
 }  // namespace
@@ -162,7 +164,12 @@ void check_restoration(engine::RuleContext& context, const Restoration& restorat
                                restoration.call));
     return;
   }
-  context.report(heading_range(document, *section), std::string(missing_message));
+  // Unsafe: the marker asserts there is nothing to restore, which only the
+  // author knows.
+  const auto heading = heading_range(document, *section);
+  context.report(heading, std::string(missing_message)).fix = engine::Fix{
+      fmt::format("Insert `{}`", restoration.fix_marker), engine::FixSafety::unsafe,
+      {{{heading.end, heading.end}, fmt::format("\n\n{}", restoration.fix_marker)}}};
 }
 
 }  // namespace baton::rules::support
@@ -268,6 +275,16 @@ bool looks_like_path(std::string_view word) {
   const auto name = word.substr(0, colon);
   return std::any_of(std::begin(file_extensions), std::end(file_extensions),
                      [&](std::string_view ext) { return name.ends_with(ext) && name.size() > ext.size(); });
+}
+
+std::optional<engine::Fix> home_fix(const engine::RuleContext& context, std::uint32_t tilde) {
+  const auto& home = context.options().home;
+  const auto text = context.document().source().text();
+  if (!home || tilde + 1 >= text.size() || text[tilde] != '~' || text[tilde + 1] != '/') return std::nullopt;
+  auto absolute = *home;
+  while (absolute.size() > 1 && absolute.back() == '/') absolute.pop_back();
+  return engine::Fix{fmt::format("Expand ~ to {}", absolute), engine::FixSafety::unsafe,
+                     {{{tilde, tilde + 1}, absolute}}};
 }
 
 std::string path_problem(std::string_view full_path) {

@@ -65,6 +65,7 @@ struct Restoration {
   std::string_view section;              // "0.1"
   std::string_view call;                 // "Skill"
   std::span<const std::string_view> markers;  // canonical marker first
+  std::string_view fix_marker;                // what the (unsafe) fix inserts
 };
 
 const Restoration& skill_restoration();     // 0.1
@@ -125,6 +126,10 @@ namespace baton::rules::support {
 // slash, or ends in a common file extension; URLs, globs, flags and
 // <placeholders> are not paths.
 bool looks_like_path(std::string_view word);
+
+// The unsafe fix of a `~/` path when --home is given: `tilde` is the offset
+// of the '~'. nullopt without --home or when the path does not start "~/".
+std::optional<engine::Fix> home_fix(const engine::RuleContext& context, std::uint32_t tilde);
 
 // Explains why a path is not absolute ("~ is only expanded by a shell", ...).
 std::string path_problem(std::string_view path);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "document/document.hpp"
+#include "engine/fix.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "expectations.hpp"
@@ -102,6 +103,22 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
   if (!missing.empty()) report += "expected but not reported:\n";
   for (const auto& m : missing) report += m + "\n";
   EXPECT_TRUE(report.empty()) << path.string() << "\n" << report;
+}
+
+// Fixes converge: applying every fix (unsafe ones and ~ expansion included)
+// and re-linting reaches a fixed point where no fixable finding is left.
+TEST_P(Fixture, FixesConverge) {
+  const auto& path = GetParam();
+  const auto text = read_file(path);
+  engine::LintOptions options;
+  options.home = "/home/fixture";
+  const auto outcome = engine::fix_until_stable(path.string(), text, rules::registry(), options, true);
+  ASSERT_TRUE(outcome.converged) << path;
+  const auto document = doc::build_document(source::SourceFile(path.string(), outcome.text));
+  for (const auto& diagnostic : engine::lint(document, rules::registry(), options).diagnostics) {
+    EXPECT_FALSE(diagnostic.fix.has_value())
+        << path << ": still fixable after fixing: " << diagnostic.rule->code << " " << diagnostic.message;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(All, Fixture, ::testing::ValuesIn(fixture_files()),

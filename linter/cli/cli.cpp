@@ -14,9 +14,11 @@
 #include "baton/version.hpp"
 #include "cli/config_command.hpp"
 #include "cli/config_loader.hpp"
+#include "cli/fix_output.hpp"
 #include "cli/inputs.hpp"
 #include "cli/sessions_command.hpp"
 #include "document/document.hpp"
+#include "engine/fix.hpp"
 #include "engine/lint.hpp"
 #include "format/report.hpp"
 #include "format/rule_docs.hpp"
@@ -64,6 +66,10 @@ struct CheckArguments {
   std::vector<std::string> ignore;
   bool strict = false;
   std::optional<std::size_t> max_warnings;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  std::optional<std::string> home;
 };
 
 // --select and --ignore on top of the configuration: with --select only the
@@ -142,6 +148,11 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     err << "baton: error: " << failure.what() << '\n';
     return exit_usage_or_io;
   }
+  if (arguments.home) lint_options.home = *arguments.home;
+  if (arguments.fix && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    err << "baton: error: --fix cannot write to stdin; use --diff to see the fixes\n";
+    return exit_usage_or_io;
+  }
   // Check every option that can fail before linting anything.
   {
     engine::RuleSeverities probe;
@@ -173,6 +184,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   }
 
   bool io_failed = collected.failed;
+  std::size_t fixes_applied = 0;
+  std::size_t files_with_diffs = 0;
   // Reports point into the documents, so they live until rendering is done.
   std::deque<doc::Document> documents;
   std::vector<format::FileReport> reports;
@@ -201,6 +214,28 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
       io_failed = true;
       continue;
     }
+    if (arguments.fix || arguments.diff) {
+      const bool unsafe = arguments.unsafe_fixes;
+      auto outcome = engine::fix_until_stable(input.display_path, *text, rules::registry(),
+                                              file_options, unsafe);
+      if (!outcome.converged) {
+        err << "baton: warning: fixes for " << input.display_path
+            << " did not converge; the file was left unchanged\n";
+      } else if (outcome.applied > 0 && arguments.diff) {
+        out << unified_diff(input.display_path, *text, outcome.text);
+        ++files_with_diffs;
+        continue;
+      } else if (outcome.applied > 0) {
+        if (auto failure = write_atomically(input.path, outcome.text)) {
+          err << "baton: error: cannot write " << input.display_path << ": " << *failure << '\n';
+          io_failed = true;
+          continue;
+        }
+        fixes_applied += outcome.applied;
+        text = std::move(outcome.text);
+      }
+      if (arguments.diff) continue;
+    }
     try {
       const auto& document = documents.emplace_back(
           doc::build_document(source::SourceFile(input.display_path, std::move(*text))));
@@ -213,6 +248,15 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
   }
 
+  // --diff prints the changes fixes would make, and nothing else.
+  if (arguments.diff) {
+    out.flush();
+    if (io_failed) return exit_usage_or_io;
+    return files_with_diffs > 0 ? exit_errors_found : exit_ok;
+  }
+  if (fixes_applied > 0) {
+    err << "baton: fixed " << fixes_applied << (fixes_applied == 1 ? " finding" : " findings") << '\n';
+  }
   // The exit policy counts every finding, including those --quiet hides.
   const auto counts = format::count_severities(reports);
   if (arguments.quiet) {
@@ -340,6 +384,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   check->add_flag("--strict", check_arguments.strict, "Exit 1 on warnings too");
   check->add_option("--max-warnings", check_arguments.max_warnings,
                     "Exit 1 when there are more than N warnings");
+  check->add_flag("--fix", check_arguments.fix, "Apply safe fixes to the files, then report what is left");
+  check->add_flag("--unsafe-fixes", check_arguments.unsafe_fixes,
+                  "With --fix or --diff, apply unsafe fixes too");
+  check->add_flag("--diff", check_arguments.diff,
+                  "Print the fixes as a unified diff instead of writing them (exit 1 when there are any)");
+  check->add_option("--home", check_arguments.home,
+                    "Home directory that ~/ paths expand to in fixes (unsafe fixes)");
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,

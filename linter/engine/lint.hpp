@@ -24,6 +24,9 @@ struct LintOptions {
   // Severity per rule code from configuration and --select/--ignore; a rule
   // absent here has its default severity, one mapped to nullopt is off.
   RuleSeverities rule_severities;
+  // The home directory `~/` paths expand to in fixes (--home); without it,
+  // those fixes are not offered.
+  std::optional<std::string> home;
 };
 
 struct LintResult {

@@ -52,10 +52,22 @@ void check(engine::RuleContext& context) {
     if (variant) continue;
     auto range = section.title;
     if (range.empty()) range = support::heading_range(document, section);
-    context.report(range, fmt::format("{} is titled \"{}\"; the canonical title is \"{}\"",
-                                      layout::display_number(section.kind, section.number),
-                                      support::excerpt(doc::trim(document.text(section.title))),
-                                      entry->title));
+    auto& diagnostic = context.report(
+        range, fmt::format("{} is titled \"{}\"; the canonical title is \"{}\"",
+                           layout::display_number(section.kind, section.number),
+                           support::excerpt(doc::trim(document.text(section.title))), entry->title));
+    // Replace the title up to a trailing HTML comment, which stays.
+    auto title_end = section.title.end;
+    if (const auto comment = document.text(section.title).find("<!--"); comment != std::string_view::npos) {
+      title_end = section.title.begin + static_cast<std::uint32_t>(comment);
+      while (title_end > section.title.begin && doc::is_blank(document.source().text()[title_end - 1])) {
+        --title_end;
+      }
+    }
+    if (!section.title.empty()) {
+      diagnostic.fix = engine::Fix{fmt::format("Rename to \"{}\"", entry->title), engine::FixSafety::safe,
+                                   {{{section.title.begin, title_end}, std::string(entry->title)}}};
+    }
   }
 }
 
@@ -75,7 +87,8 @@ title of that number, case-insensitively and ignoring punctuation; a suffix is f
 accepted silently (`0.3 Todo Restoration`, `0.4 Checkpoint`, `1.2 Goals`,
 `1.9 Planning Documents`, `1.20 Machine State`, `Step 8: Resume YOUR Exact Position`, …).
 
-This is an info finding: it never fails a run.
+This is an info finding: it never fails a run. The safe fix renames the section to its canonical
+title (a trailing HTML comment on the heading stays).
 )md",
     .why_it_matters = R"md(
 Tools and people find sections by their titles as well as their numbers. A title that drifted
@@ -95,7 +108,7 @@ NO DOCUMENTS TO READ
 NO DOCUMENTS TO READ
 )md",
     .default_severity = engine::Severity::info,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::safe,
     .check = &check,
 };
 

@@ -11,7 +11,8 @@ using grammar::Value;
 
 void check_path_value(engine::RuleContext& context, const Value& value) {
   if (value.kind != Value::Kind::string || value.text.empty() || value.text.front() == '/') return;
-  context.report(value.range, support::path_problem(value.text));
+  auto& diagnostic = context.report(value.range, support::path_problem(value.text));
+  diagnostic.fix = support::home_fix(context, value.range.begin + 1);
 }
 
 // Paths inside a Skill argument string: "--impl-plan docs/impl.md" or "--plan=x.md".
@@ -39,8 +40,9 @@ void check_argument_string(engine::RuleContext& context, const Value& value) {
       token = token.substr(1, token.size() - 2);
     }
     if (support::looks_like_path(token) && token.front() != '/') {
-      context.report(support::substring_range(context.document(), value, token_begin, token.size()),
-                     support::path_problem(token));
+      const auto range = support::substring_range(context.document(), value, token_begin, token.size());
+      auto& diagnostic = context.report(range, support::path_problem(token));
+      if (range != value.range) diagnostic.fix = support::home_fix(context, range.begin);
     }
     at = end;
   }
@@ -73,7 +75,9 @@ Every path in a call must be absolute:
   `--plan=./x.md`): words that start with `~`, `./` or `../`, contain a `/`, or end in a common
   file extension such as `.md`. URLs are not paths.
 
-A path starting with `~` is reported too: `Read()` does not expand it.
+A path starting with `~` is reported too: `Read()` does not expand it. With
+`baton check --fix --unsafe-fixes --home /home/me`, `~/` is replaced by that home directory
+(unsafe: the next session may run under another user).
 )md",
     .why_it_matters = R"md(
 The next session may start in a different directory — a worktree, the home directory, another
@@ -98,7 +102,7 @@ Read("/home/dev/notes/parser.md")
 ```
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

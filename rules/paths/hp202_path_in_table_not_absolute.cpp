@@ -22,8 +22,10 @@ void check(engine::RuleContext& context) {
           doc::iequals(path, "none") || path == "-" || path == "\xE2\x80\x94") {
         continue;
       }
+      const auto offset = cell.range.begin + static_cast<std::uint32_t>(path.data() - cell.path.data());
       context.report(cell.range, fmt::format("{} (in the Path column of {})",
-                                             support::path_problem(path), number));
+                                             support::path_problem(path), number))
+          .fix = support::home_fix(context, offset);
     }
   }
 }
@@ -40,7 +42,8 @@ extern const engine::RuleMeta path_in_table_not_absolute{
 The tables of 1.9 Planning & Implementation Documents, 1.10 Documents to Re-Read and 1.12
 Artifact State at Distillation list files by path. Every cell of a column whose header contains
 "Path" must hold an absolute path (in backticks or not). Empty cells, `None` and `-` are left
-alone; template placeholders are reported by `template-placeholder`.
+alone; template placeholders are reported by `template-placeholder`. `~/` paths have the unsafe
+`--home` fix of `path-not-absolute`.
 )md",
     .why_it_matters = R"md(
 These tables are where the next session finds the plan, the documents to re-read and the files
@@ -76,7 +79,7 @@ NO ACTIVE SKILL - proceed to 0.2
 | `/home/dev/parser/docs/plans/parser-design.md` | grammar | APPROVED | HIGH |
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

@@ -26,7 +26,9 @@ void check(engine::RuleContext& context) {
     // spellbook's own marker names the plans directory with ~ and a placeholder.
     const auto line = source.line_text(source.line_of(code.range.begin));
     if (line.find("NO PLANNING DOCUMENTS") != std::string_view::npos) continue;
-    context.report(code.content, support::path_problem(word));
+    const auto offset = code.content.begin +
+                        static_cast<std::uint32_t>(word.data() - document.text(code.content).data());
+    context.report(code.content, support::path_problem(word)).fix = support::home_fix(context, offset);
   }
 }
 
@@ -45,7 +47,8 @@ path when it starts with `/`, `~`, `./` or `../`, contains a `/`, or ends in a c
 extension. Commands (anything with a blank), URLs, globs (`plans/*.md`), flags, variables and
 `<placeholders>` are not paths. Calls are checked by `path-not-absolute` and the path tables of
 1.9, 1.10 and 1.12 by `path-in-table-not-absolute`; the `NO PLANNING DOCUMENTS` marker's own
-`~/.local/spellbook/docs/<project-encoded>/plans/` is left alone.
+`~/.local/spellbook/docs/<project-encoded>/plans/` is left alone. `~/` paths have the unsafe
+`--home` fix of `path-not-absolute`.
 )md",
     .why_it_matters = R"md(
 "Exact Position: `src/lexer/strings.rs:88`" only helps a session that starts in the project
@@ -64,7 +67,7 @@ root. Spellbook's rule is blunt: "All paths are ABSOLUTE (start with /)".
 - Never edit `/home/dev/parser/src/generated/tokens.rs` by hand
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

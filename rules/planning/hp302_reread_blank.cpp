@@ -25,6 +25,9 @@ extern const engine::RuleMeta reread_blank{
 `Read("/absolute/path")` calls — the "Resuming Agent Instructions" — or the explicit marker
 `NO DOCUMENTS TO RE-READ`. A table of documents alone is not enough: the calls are what the next
 session executes. `Read()` calls only in inline code are reported as not executable.
+
+The unsafe fix inserts `NO DOCUMENTS TO RE-READ` under the heading: only the author knows whether there is
+really nothing to restore, so it is applied only with `--unsafe-fixes`.
 )md",
     .why_it_matters = R"md(
 1.10 is what Step 7 of the continuation protocol executes before any implementation: "If
@@ -64,7 +67,7 @@ Read("/home/dev/parser/docs/plans/parser-impl.md")
 ```
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

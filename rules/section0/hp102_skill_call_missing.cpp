@@ -27,6 +27,9 @@ marker `NO ACTIVE SKILL` (optionally `- proceed to 0.2`).
 
 A `Skill()` call that only appears in inline code is reported on that call: inline code is read,
 not executed. A call that does not parse is reported by `call-syntax` instead.
+
+The unsafe fix inserts `NO ACTIVE SKILL - proceed to 0.2` under the heading: only the author knows whether there is
+really nothing to restore, so it is applied only with `--unsafe-fixes`.
 )md",
     .why_it_matters = R"md(
 The skill carries the workflow: its phases, its gates, its subagent pattern. A session that
@@ -48,7 +51,7 @@ Skill("develop", "--resume Phase3.Task7 --impl-plan /home/dev/plans/parser-impl.
 ```
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

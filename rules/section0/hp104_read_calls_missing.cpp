@@ -26,6 +26,9 @@ trailing `# comment` per call is fine), or the explicit marker `NO DOCUMENTS TO 
 shorthand `NO DOCUMENTS` from spellbook's quality check is accepted too).
 
 `Read()` calls that only appear in inline code are reported on the first of them.
+
+The unsafe fix inserts `NO DOCUMENTS TO READ` under the heading: only the author knows whether there is
+really nothing to restore, so it is applied only with `--unsafe-fixes`.
 )md",
     .why_it_matters = R"md(
 The documents in 0.2 are the plan and design the work follows. A blank 0.2 leaves the next
@@ -47,7 +50,7 @@ Read("/home/dev/plans/parser-impl.md")  # Phase 3 tasks
 ```
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

@@ -24,6 +24,9 @@ extern const engine::RuleMeta todowrite_missing{
 0.3 Todo State Restoration must hold a fenced `TodoWrite([...])` call that restores the todo list
 verbatim, or the explicit marker `NO TODOS TO RESTORE` (`NO TODOS` is accepted too). Whether the
 call's argument is valid is checked by `todowrite-invalid`.
+
+The unsafe fix inserts `NO TODOS TO RESTORE` under the heading: only the author knows whether there is
+really nothing to restore, so it is applied only with `--unsafe-fixes`.
 )md",
     .why_it_matters = R"md(
 The todo list is the session's working memory of what is done and what is not. Without it, the
@@ -49,7 +52,7 @@ TodoWrite([
 ```
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 

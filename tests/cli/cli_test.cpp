@@ -542,3 +542,48 @@ TEST(Policy, SelectIgnoreStrictAndMaxWarnings) {
   quiet_strict.push_back("--quiet");
   EXPECT_EQ(run(quiet_strict).code, 1) << "--quiet hides warnings but --strict still counts them";
 }
+
+TEST(Fix, SafeFixesAreWrittenAtomicallyKeepingTheMode) {
+  TempDir dir;
+  const auto file = dir.write("x-handoff.md",
+                              "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Background Reading\n\n"
+                              "NO DOCUMENTS TO READ\n");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const auto result = run({"check", "--fix", "--select", "HP008", file});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.err.find("fixed 1 finding"), std::string::npos) << result.err;
+  EXPECT_EQ(read_text(file),
+            "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Required Document Reads\n\nNO DOCUMENTS TO READ\n");
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 1u) << "no temporary file is left behind";
+}
+
+TEST(Fix, UnsafeFixesNeedTheFlagAndHomeNeedsHome) {
+  TempDir dir;
+  const std::string original = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Required Document Reads\n\n"
+                               "```\nRead(\"~/notes.md\")\n```\n";
+  const auto file = dir.write("x-handoff.md", original);
+  EXPECT_EQ(run({"check", "--fix", "--select", "HP201", file}).code, 1);
+  EXPECT_EQ(read_text(file), original) << "the ~ fix is unsafe";
+  EXPECT_EQ(run({"check", "--fix", "--unsafe-fixes", "--select", "HP201", file}).code, 1);
+  EXPECT_EQ(read_text(file), original) << "without --home there is no ~ fix";
+  EXPECT_EQ(run({"check", "--fix", "--unsafe-fixes", "--home", "/home/me/", "--select", "HP201", file}).code, 0);
+  EXPECT_NE(read_text(file).find("Read(\"/home/me/notes.md\")"), std::string::npos) << read_text(file);
+}
+
+TEST(Fix, DiffPrintsAndWritesNothing) {
+  TempDir dir;
+  const std::string original = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Background\n\nNO DOCUMENTS TO READ\n";
+  const auto file = dir.write("x-handoff.md", original);
+  const auto result = run({"check", "--diff", "--select", "title-drift", file});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_EQ(result.out, "--- a/" + file + "\n+++ b/" + file +
+                            "\n@@ -1,5 +1,5 @@\n ## SECTION 0: MANDATORY FIRST ACTIONS\n \n-### 0.2 Background\n"
+                            "+### 0.2 Required Document Reads\n \n NO DOCUMENTS TO READ\n");
+  EXPECT_EQ(read_text(file), original);
+  EXPECT_EQ(run({"check", "--diff", "--select", "HP102", file}).code, 0) << "nothing to fix";
+  EXPECT_EQ(run({"check", "--fix", "-"}, original).code, 2);
+}
