@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "baton/version.hpp"
+#include "cli/baseline.hpp"
 #include "cli/config_command.hpp"
 #include "cli/config_loader.hpp"
 #include "cli/fix_output.hpp"
@@ -70,6 +71,8 @@ struct CheckArguments {
   bool unsafe_fixes = false;
   bool diff = false;
   std::optional<std::string> home;
+  std::optional<std::string> baseline;
+  std::optional<std::string> baseline_write;
 };
 
 // --select and --ignore on top of the configuration: with --select only the
@@ -152,6 +155,15 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   if (arguments.fix && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
     err << "baton: error: --fix cannot write to stdin; use --diff to see the fixes\n";
     return exit_usage_or_io;
+  }
+  std::optional<Baseline> baseline;
+  if (arguments.baseline) {
+    auto read = Baseline::read(*arguments.baseline);
+    if (auto* failure = std::get_if<std::string>(&read)) {
+      err << "baton: error: " << *failure << '\n';
+      return exit_usage_or_io;
+    }
+    baseline = std::move(std::get<Baseline>(read));
   }
   // Check every option that can fail before linting anything.
   {
@@ -256,6 +268,19 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   }
   if (fixes_applied > 0) {
     err << "baton: fixed " << fixes_applied << (fixes_applied == 1 ? " finding" : " findings") << '\n';
+  }
+  if (arguments.baseline_write) {
+    if (auto failure = Baseline::write(*arguments.baseline_write, reports)) {
+      err << "baton: error: " << *failure << '\n';
+      return exit_usage_or_io;
+    }
+  }
+  if (baseline) {
+    baseline->filter(reports);
+    if (const auto stale = baseline->stale(); stale > 0) {
+      err << "baton: " << stale << (stale == 1 ? " baseline entry matches" : " baseline entries match")
+          << " no finding any more (fixed?); update the baseline with --baseline-write\n";
+    }
   }
   // The exit policy counts every finding, including those --quiet hides.
   const auto counts = format::count_severities(reports);
@@ -391,6 +416,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                   "Print the fixes as a unified diff instead of writing them (exit 1 when there are any)");
   check->add_option("--home", check_arguments.home,
                     "Home directory that ~/ paths expand to in fixes (unsafe fixes)");
+  check->add_option("--baseline", check_arguments.baseline,
+                    "Leave out the findings recorded in this baseline file");
+  check->add_option("--baseline-write", check_arguments.baseline_write,
+                    "Record the current findings in this baseline file");
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,

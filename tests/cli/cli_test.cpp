@@ -119,8 +119,8 @@ TEST(Cli, UsageErrorsExit2) {
   EXPECT_EQ(bad_format.code, 2);
   EXPECT_NE(bad_format.err.find("xml"), std::string::npos) << bad_format.err;
 
-  // Later flags of the design are not accepted before they work.
-  EXPECT_EQ(run({"check", "--fix", "."}).code, 2);
+  // An unknown flag is a usage error, before anything is linted (or fixed).
+  EXPECT_EQ(run({"check", "--frobnicate", "/nonexistent-baton-path"}).code, 2);
 }
 
 TEST(Cli, MissingPathExits2BeforeLintingAnything) {
@@ -586,4 +586,34 @@ TEST(Fix, DiffPrintsAndWritesNothing) {
   EXPECT_EQ(read_text(file), original);
   EXPECT_EQ(run({"check", "--diff", "--select", "HP102", file}).code, 0) << "nothing to fix";
   EXPECT_EQ(run({"check", "--fix", "-"}, original).code, 2);
+}
+
+TEST(Baseline, KnownFindingsStayOutUntilFixedAndStaleOnesAreReported) {
+  TempDir dir;
+  const auto file = dir.write("x-handoff.md", read_text(broken_example));
+  const auto baseline = dir / "baseline.json";
+  EXPECT_EQ(run({"check", "--baseline-write", baseline, file}).code, 1) << "writing does not hide findings";
+  const auto quiet = run({"check", "--baseline", baseline, file});
+  EXPECT_EQ(quiet.code, 0) << quiet.out;
+  EXPECT_EQ(quiet.err, "");
+
+  // Lines added above and edits elsewhere do not resurrect known findings.
+  auto text = read_text(file);
+  text.insert(text.find("## SECTION 0"), "\n");
+  text += "\n<!-- notes added later -->\n";
+  dir.write("x-handoff.md", text);
+  EXPECT_EQ(run({"check", "--baseline", baseline, file}).code, 0);
+
+  // A new finding is reported; a fixed one makes its entry stale.
+  text.replace(text.find("Continue the workflow from the last task."), 41, "NO ACTIVE SKILL - proceed to 0.2");
+  text += "\n```\nRead(\"relative/new.md\")\n```\n";
+  dir.write("x-handoff.md", text);
+  const auto result = run({"check", "--format", "json", "--baseline", baseline, file});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_EQ(rules_reported(result.out), (std::vector<std::string>{"HP201"}));
+  EXPECT_NE(result.err.find("2 baseline entries match no finding"), std::string::npos) << result.err;
+
+  EXPECT_EQ(run({"check", "--baseline", dir / "missing.json", file}).code, 2);
+  dir.write("bad.json", "{\"version\": 9}");
+  EXPECT_EQ(run({"check", "--baseline", dir / "bad.json", file}).code, 2);
 }
