@@ -4,12 +4,15 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <system_error>
 
 #include "baton/version.hpp"
 #include "cli/baseline.hpp"
@@ -114,6 +117,22 @@ struct ExplainArguments {
 struct RulesArguments {
   std::string format = "text";
 };
+
+// --format github: appends the markdown summary of the run to the file named
+// by $GITHUB_STEP_SUMMARY. A failure is a warning; it leaves the exit code.
+void append_github_step_summary(const std::string& path,
+                                std::span<const format::FileReport> reports, std::ostream& err) {
+  errno = 0;
+  std::ofstream summary(path, std::ios::binary | std::ios::app);
+  if (summary)
+    summary << format::render_github_summary(reports);
+  if (summary)
+    summary.close();
+  if (!summary) {
+    err << "baton: warning: cannot append the summary to GITHUB_STEP_SUMMARY file " << path << ": "
+        << (errno != 0 ? std::generic_category().message(errno) : "write failed") << '\n';
+  }
+}
 
 int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& out,
               std::ostream& err, const Environment& env) {
@@ -296,8 +315,11 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   render_options.color = output_format == format::OutputFormat::text && !arguments.no_color &&
                          !env.no_color && (env.force_color || env.stdout_is_terminal);
   render_options.summary = !arguments.quiet;
+  render_options.rules = rules::registry();
   if (!reports.empty() || !io_failed) {
     format::render(output_format, reports, render_options, out);
+    if (output_format == format::OutputFormat::github && env.github_step_summary)
+      append_github_step_summary(*env.github_step_summary, reports, err);
   }
   out.flush();
 
@@ -363,6 +385,9 @@ Environment environment_from_process() {
   const char* force_color = std::getenv("FORCE_COLOR");
   env.force_color =
       force_color != nullptr && *force_color != '\0' && std::string_view(force_color) != "0";
+  const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+  if (step_summary != nullptr && *step_summary != '\0')
+    env.github_step_summary = step_summary;
   return env;
 }
 

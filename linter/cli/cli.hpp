@@ -1,6 +1,7 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ struct Environment {
   bool no_color = false;
   // FORCE_COLOR is set to a non-empty value other than "0".
   bool force_color = false;
+  // GITHUB_STEP_SUMMARY, when set and non-empty: the file `check --format
+  // github` appends its markdown summary to.
+  std::optional<std::string> github_step_summary;
 };
 
 // Exit codes of every command.

@@ -19,6 +19,10 @@ constexpr std::array format_table{
     FormatEntry{OutputFormat::text, "text", detail::render_text},
     FormatEntry{OutputFormat::concise, "concise", detail::render_concise},
     FormatEntry{OutputFormat::json, "json", detail::render_json},
+    FormatEntry{OutputFormat::sarif, "sarif", detail::render_sarif},
+    FormatEntry{OutputFormat::github, "github", detail::render_github},
+    FormatEntry{OutputFormat::gitlab, "gitlab", detail::render_gitlab},
+    FormatEntry{OutputFormat::junit, "junit", detail::render_junit},
 };
 
 constexpr auto all_formats = [] {

@@ -24,6 +24,14 @@ void render_concise(std::span<const FileReport> reports, const RenderOptions& op
                     std::ostream& out);
 void render_json(std::span<const FileReport> reports, const RenderOptions& options,
                  std::ostream& out);
+void render_sarif(std::span<const FileReport> reports, const RenderOptions& options,
+                  std::ostream& out);
+void render_github(std::span<const FileReport> reports, const RenderOptions& options,
+                   std::ostream& out);
+void render_gitlab(std::span<const FileReport> reports, const RenderOptions& options,
+                   std::ostream& out);
+void render_junit(std::span<const FileReport> reports, const RenderOptions& options,
+                  std::ostream& out);
 
 // 1-based line and 1-based column in code points.
 struct Location {
@@ -50,6 +58,14 @@ std::string_view rule_name(const engine::Diagnostic& diagnostic);
 // Byte length of the code point that starts at text[index], decoding exactly as
 // source::count_codepoints does (a byte that starts no well-formed sequence is 1).
 std::size_t codepoint_length(std::string_view text, std::size_t index);
+
+// A path as CI services want it: lexically normalised ("./a/../b.md" is
+// "b.md"), with forward slashes. Absolute paths stay absolute.
+std::string repository_path(std::string_view path);
+
+// The engine's fingerprints of a report's diagnostics, in the report's order
+// (index with `diagnostic - report.diagnostics.data()`).
+std::vector<std::string> report_fingerprints(const FileReport& report);
 
 // "1 error", "2 warnings", "0 infos".
 std::string count_phrase(std::size_t count, std::string_view singular);

@@ -1,8 +1,10 @@
 #include "format/report.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
+#include "engine/fingerprint.hpp"
 #include "engine/rule.hpp"
 #include "format/renderers.hpp"
 
@@ -87,6 +89,16 @@ std::size_t codepoint_length(std::string_view text, std::size_t index) {
       return 1;
   }
   return length;
+}
+
+std::string repository_path(std::string_view path) {
+  if (path.empty())
+    return {};
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+std::vector<std::string> report_fingerprints(const FileReport& report) {
+  return engine::fingerprints(report.diagnostics, *report.source);
 }
 
 std::string count_phrase(std::size_t count, std::string_view singular) {

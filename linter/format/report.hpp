@@ -3,9 +3,11 @@
 #include <cstddef>
 #include <ostream>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "engine/rule.hpp"
 #include "format/output_format.hpp"
 #include "source/source_file.hpp"
 
@@ -22,6 +24,10 @@ struct RenderOptions {
   bool color = false;
   // The closing "Found ..." line of the text format (off under --quiet).
   bool summary = true;
+  // Every rule of the run, for the rule descriptors of the sarif format (which
+  // lists all rules, not only those that fired). When empty, sarif describes
+  // the rules that fired. The registry must outlive the render call.
+  engine::Registry rules;
 };
 
 struct SeverityCounts {
@@ -36,5 +42,9 @@ SeverityCounts count_severities(std::span<const FileReport> reports);
 // file path, then line, then column.
 void render(OutputFormat format, std::span<const FileReport> reports, const RenderOptions& options,
             std::ostream& out);
+
+// The markdown summary of a run that the github format's CLI run appends to
+// $GITHUB_STEP_SUMMARY: the counts and a table of every finding by file.
+std::string render_github_summary(std::span<const FileReport> reports);
 
 }  // namespace baton::format

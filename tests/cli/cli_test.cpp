@@ -617,3 +617,19 @@ TEST(Baseline, KnownFindingsStayOutUntilFixedAndStaleOnesAreReported) {
   dir.write("bad.json", "{\"version\": 9}");
   EXPECT_EQ(run({"check", "--baseline", dir / "bad.json", file}).code, 2);
 }
+
+TEST(Github, StepSummaryIsAppendedForTheGithubFormatOnly) {
+  TempDir dir;
+  const auto summary = dir.write("summary.md", "previous step\n");
+  cli::Environment env;
+  env.github_step_summary = summary;
+  const auto result = run({"check", "--format", "github", broken_example}, "", env);
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.out.find("::error file="), std::string::npos);
+  const auto written = read_text(summary);
+  EXPECT_TRUE(written.starts_with("previous step\n")) << "appended, not overwritten";
+  EXPECT_NE(written.find("HP102"), std::string::npos) << written;
+  const auto before = read_text(summary);
+  run({"check", "--format", "json", broken_example}, "", env);
+  EXPECT_EQ(read_text(summary), before) << "other formats leave it alone";
+}

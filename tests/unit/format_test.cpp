@@ -78,13 +78,14 @@ std::string render(format::OutputFormat output_format, std::span<const format::F
 const SourceFile multibyte("plan-handoff.md", "# Café plan\n\nnaïve → `Skill(\"x\")` ok\n");
 
 TEST(OutputFormat, NamesRoundTrip) {
-  ASSERT_EQ(format::output_formats().size(), 3u);
+  ASSERT_EQ(format::output_formats().size(), 7u);
   for (auto output_format : format::output_formats()) {
     EXPECT_EQ(format::parse_output_format(format::to_string(output_format)), output_format);
   }
   EXPECT_EQ(format::to_string(format::OutputFormat::concise), "concise");
   EXPECT_FALSE(format::parse_output_format("JSON").has_value());
-  EXPECT_FALSE(format::parse_output_format("sarif").has_value());
+  EXPECT_FALSE(format::parse_output_format("SARIF").has_value());
+  EXPECT_FALSE(format::parse_output_format("xml").has_value());
 }
 
 TEST(JsonFormat, OneObjectWithCodePointColumns) {

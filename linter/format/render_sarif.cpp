@@ -1,0 +1,222 @@
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "baton/version.hpp"
+#include "engine/rule.hpp"
+#include "format/renderers.hpp"
+#include "format/rule_docs.hpp"
+
+namespace baton::format::detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view sarif_schema = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr std::string_view information_uri = "https://github.com/baton-lint/baton";
+constexpr std::string_view source_root = "%SRCROOT%";
+// GitHub code scanning rejects longer short and full descriptions.
+constexpr std::size_t max_description_bytes = 1024;
+
+std::string_view sarif_level(engine::Severity severity) {
+  switch (severity) {
+    case engine::Severity::error:
+      return "error";
+    case engine::Severity::warning:
+      return "warning";
+    case engine::Severity::info:
+      return "note";
+  }
+  return "error";
+}
+
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view blanks = " \t\r\n";
+  const auto first = text.find_first_not_of(blanks);
+  if (first == std::string_view::npos)
+    return {};
+  return text.substr(first, text.find_last_not_of(blanks) - first + 1);
+}
+
+// At most `max_description_bytes`, cut between code points and marked with
+// an ellipsis when cut.
+std::string description(std::string_view text, std::string_view fallback) {
+  text = trimmed(text);
+  if (text.empty())
+    text = fallback;
+  if (text.size() <= max_description_bytes)
+    return std::string(text);
+  constexpr std::string_view ellipsis = "\u2026";
+  std::size_t end = 0;
+  while (end < text.size()) {
+    const auto length = codepoint_length(text, end);
+    if (end + length > max_description_bytes - ellipsis.size())
+      break;
+    end += length;
+  }
+  return std::string(text.substr(0, end)).append(ellipsis);
+}
+
+// RFC 3986 percent-encoding of everything but unreserved characters and "/".
+std::string percent_encode(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string encoded;
+  encoded.reserve(path.size());
+  for (char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                            byte == '_' || byte == '~' || byte == '/';
+    if (unreserved) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += hex[byte >> 4];
+      encoded += hex[byte & 0xF];
+    }
+  }
+  return encoded;
+}
+
+// {uri, uriBaseId}: a path relative to the directory baton ran in (taken as
+// the repository root) becomes a relative URI under %SRCROOT%; an absolute
+// path a file:// URI of its own.
+Json artifact_location(std::string_view display_path) {
+  const auto path = repository_path(display_path);
+  if (!path.empty() && path.front() == '/')
+    return Json{{"uri", "file://" + percent_encode(path)}};
+  const bool drive = path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) &&
+                     path[1] == ':' && path[2] == '/';
+  if (drive)
+    return Json{{"uri", "file:///" + path.substr(0, 2) + percent_encode(path.substr(2))}};
+  return Json{{"uri", percent_encode(path)}, {"uriBaseId", source_root}};
+}
+
+Json region(const source::SourceFile& source, source::TextRange range) {
+  const auto start = location_of(source, range.begin);
+  const auto end = location_of(source, std::max(range.begin, range.end));
+  return Json{{"startLine", start.line},
+              {"startColumn", start.column},
+              {"endLine", end.line},
+              {"endColumn", end.column}};
+}
+
+Json physical_location(const source::SourceFile& source, source::TextRange range) {
+  return Json{{"artifactLocation", artifact_location(source.path())},
+              {"region", region(source, range)}};
+}
+
+Json rule_descriptor(const engine::RuleMeta& rule) {
+  std::ostringstream help_text;
+  print_rule_text(rule, help_text);
+  Json descriptor;
+  descriptor["id"] = rule.code;
+  descriptor["name"] = rule.name;
+  descriptor["shortDescription"] = {{"text", description(rule.summary, rule.name)}};
+  descriptor["fullDescription"] = {
+      {"text", description(rule.what_it_checks, description(rule.summary, rule.name))}};
+  descriptor["help"] = {{"text", help_text.str()}, {"markdown", rule_page_markdown(rule)}};
+  descriptor["defaultConfiguration"] = {{"level", sarif_level(rule.default_severity)}};
+  Json tags = Json::array();
+  if (!rule.family.empty())
+    tags.push_back(rule.family);
+  descriptor["properties"] = {{"tags", std::move(tags)}};
+  return descriptor;
+}
+
+// The rules of the run's descriptors: the registry (or, without one, the rules
+// that fired, by code), plus any rule that fired and is not in it.
+std::vector<const engine::RuleMeta*> described_rules(std::span<const FileReport> reports,
+                                                     engine::Registry registry) {
+  std::vector<const engine::RuleMeta*> rules(registry.begin(), registry.end());
+  std::vector<const engine::RuleMeta*> extra;
+  auto known = [&](const engine::RuleMeta* rule) {
+    auto same = [rule](const engine::RuleMeta* other) { return other->code == rule->code; };
+    return std::any_of(rules.begin(), rules.end(), same) ||
+           std::any_of(extra.begin(), extra.end(), same);
+  };
+  for (const auto& report : reports) {
+    for (const auto& diagnostic : report.diagnostics) {
+      if (diagnostic.rule && !known(diagnostic.rule))
+        extra.push_back(diagnostic.rule);
+    }
+  }
+  std::stable_sort(extra.begin(), extra.end(),
+                   [](const auto* a, const auto* b) { return a->code < b->code; });
+  rules.insert(rules.end(), extra.begin(), extra.end());
+  return rules;
+}
+
+}  // namespace
+
+// SARIF 2.1.0 as GitHub code scanning ingests it: one run, a descriptor per
+// rule, one result per diagnostic with a region and partialFingerprints.
+void render_sarif(std::span<const FileReport> reports, const RenderOptions& options,
+                  std::ostream& out) {
+  const auto rules = described_rules(reports, options.rules);
+  std::map<std::string_view, std::size_t> rule_index;
+  Json descriptors = Json::array();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    rule_index.emplace(rules[i]->code, i);
+    descriptors.push_back(rule_descriptor(*rules[i]));
+  }
+
+  std::vector<std::vector<std::string>> fingerprints;
+  fingerprints.reserve(reports.size());
+  for (const auto& report : reports)
+    fingerprints.push_back(report_fingerprints(report));
+
+  Json results = Json::array();
+  for (const auto& [report, diagnostic] : ordered_diagnostics(reports)) {
+    const auto& source = *report->source;
+    Json result;
+    if (diagnostic->rule) {
+      result["ruleId"] = diagnostic->rule->code;
+      result["ruleIndex"] = rule_index.at(diagnostic->rule->code);
+    }
+    result["level"] = sarif_level(diagnostic->severity);
+    result["message"] = {{"text", diagnostic->message}};
+    result["locations"] =
+        Json::array({Json{{"physicalLocation", physical_location(source, diagnostic->range)}}});
+    const auto report_index = static_cast<std::size_t>(report - reports.data());
+    const auto diagnostic_index = static_cast<std::size_t>(diagnostic - report->diagnostics.data());
+    result["partialFingerprints"] = {
+        {"primaryLocationLineHash", fingerprints[report_index][diagnostic_index]}};
+    if (!diagnostic->related.empty()) {
+      Json related = Json::array();
+      for (const auto& location : diagnostic->related) {
+        related.push_back(Json{{"physicalLocation", physical_location(source, location.range)},
+                               {"message", {{"text", location.message}}}});
+      }
+      result["relatedLocations"] = std::move(related);
+    }
+    results.push_back(std::move(result));
+  }
+
+  Json driver;
+  driver["name"] = "baton";
+  driver["version"] = baton::version;
+  driver["semanticVersion"] = baton::version;
+  driver["informationUri"] = information_uri;
+  driver["rules"] = std::move(descriptors);
+
+  Json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["originalUriBaseIds"] = {
+      {source_root,
+       {{"description",
+         {{"text", "The directory baton ran in, normally the root of the repository."}}}}}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+
+  Json log;
+  log["$schema"] = sarif_schema;
+  log["version"] = "2.1.0";
+  log["runs"] = Json::array({std::move(run)});
+  out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace baton::format::detail
