@@ -2,7 +2,7 @@
 # Debian 12 machine: they install missing packages first (scripts/setup-deps).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run build test deps configure clean
+.PHONY: run build test package deps configure clean
 
 deps:
 	@./scripts/setup-deps
@@ -18,6 +18,10 @@ run: build
 
 test: build
 	@ctest --preset release -j $(JOBS)
+
+# A Debian package of baton (binary, man page, docs) in build/: build/baton_<version>_<arch>.deb
+package: build
+	@cpack --config build/CPackConfig.cmake -B build
 
 clean:
 	rm -rf build build-dev build-ci build-asan

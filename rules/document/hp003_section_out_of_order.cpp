@@ -21,6 +21,18 @@ std::size_t rank_of(const layout::Entry& entry) {
   return index;
 }
 
+// Unsafe: the number may be what is wrong, not the position.
+engine::Fix move_before(const doc::Document& document, const doc::Section& moved,
+                        const doc::Section& target) {
+  const auto start = document.heading_of(moved).range.begin;
+  auto text = std::string(document.text({start, moved.body.end}));
+  if (!text.ends_with('\n')) text += "\n\n";
+  const auto at = document.heading_of(target).range.begin;
+  return engine::Fix{"Move it before " + std::string(document.text(document.heading_of(target).text)),
+                     engine::FixSafety::unsafe,
+                     {{{at, at}, std::move(text)}, {{start, moved.body.end}, ""}}};
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   struct Furthest {
@@ -57,12 +69,13 @@ void check(engine::RuleContext& context) {
     if (group == furthest.end()) {
       furthest.push_back({parent, entry, &section});
     } else if (rank_of(*entry) < rank_of(*group->entry)) {
-      context
-          .report(support::heading_range(document, section),
-                  fmt::format("{} comes after {}; it belongs before it", layout::display_name(*entry),
-                              layout::display_name(*group->entry)))
-          .related.push_back({support::heading_range(document, *group->section),
-                              fmt::format("{} is here", layout::display_name(*group->entry))});
+      auto& diagnostic = context.report(
+          support::heading_range(document, section),
+          fmt::format("{} comes after {}; it belongs before it", layout::display_name(*entry),
+                      layout::display_name(*group->entry)));
+      diagnostic.related.push_back({support::heading_range(document, *group->section),
+                                    fmt::format("{} is here", layout::display_name(*group->entry))});
+      diagnostic.fix = move_before(document, section, *group->section);
     } else {
       group->entry = entry;
       group->section = &section;
@@ -88,6 +101,10 @@ the layout spellbook used in February 2026.
 A section that appears after one it should precede is reported on its heading, with the section
 it follows as a related location. Where Section 0 itself stands is checked by
 `section0-not-first`.
+
+The unsafe fix moves an out-of-order section (with its subsections) before the one it should
+precede; fixes repeat until the order is restored. It is unsafe because the number may be the
+mistake rather than the position.
 )md",
     .why_it_matters = R"md(
 Section 0 is executed top to bottom: 0.1 invokes the skill, 0.2 reads the documents the skill
@@ -115,7 +132,7 @@ NO ACTIVE SKILL - proceed to 0.2
 NO DOCUMENTS TO READ
 )md",
     .default_severity = engine::Severity::error,
-    .fix = engine::FixSafety::none,
+    .fix = engine::FixSafety::unsafe,
     .check = &check,
 };
 
