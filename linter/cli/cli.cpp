@@ -20,6 +20,7 @@
 #include "cli/config_loader.hpp"
 #include "cli/fix_output.hpp"
 #include "cli/inputs.hpp"
+#include "cli/lsp_command.hpp"
 #include "cli/sessions_command.hpp"
 #include "document/document.hpp"
 #include "engine/fix.hpp"
@@ -470,6 +471,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->check(CLI::IsMember({"text", "json"}));
 
   SessionsCommand sessions_command(app);
+  LspCommand lsp_command(app);
 
   auto* config_command = app.add_subcommand("config", "Show the effective configuration");
   std::optional<std::string> config_show;
@@ -519,6 +521,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return run_rules(rules_arguments, out);
     if (sessions_command.parsed())
       return sessions_command.run(out, err);
+    if (lsp_command.parsed())
+      return lsp_command.run(in, out, err);
     if (config_command->parsed()) {
       if (config_schema) return print_config_schema(out);
       if (config_show) return show_config(*config_show, config_file, out, err);

@@ -54,8 +54,20 @@ Position SourceFile::position_of(std::uint32_t offset) const {
 std::uint32_t SourceFile::codepoint_column(std::uint32_t offset) const {
   offset = std::min(offset, size());
   const auto line = line_of(offset);
-  const auto start = line_starts_[line - 1];
-  return count_codepoints(std::string_view(text_).substr(start, offset - start)) + 1;
+  auto start = line_starts_[line - 1];
+  std::uint32_t counted = 0;
+  auto& cache = column_cache_;
+  // Continue from the cached point when it is on this line, before `offset`,
+  // and on a character boundary (so the count stays exact).
+  const bool boundary = cache.offset >= size() ||
+                        (static_cast<unsigned char>(text_[cache.offset]) & 0xC0) != 0x80;
+  if (cache.line == line && cache.offset <= offset && cache.offset >= start && boundary) {
+    start = cache.offset;
+    counted = cache.codepoints;
+  }
+  counted += count_codepoints(std::string_view(text_).substr(start, offset - start));
+  cache = {line, offset, counted};
+  return counted + 1;
 }
 
 std::uint32_t count_codepoints(std::string_view text) {

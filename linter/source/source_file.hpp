@@ -32,13 +32,22 @@ class SourceFile {
 
   Position position_of(std::uint32_t offset) const;
   std::uint32_t line_of(std::uint32_t offset) const;
-  // 1-based column counted in Unicode code points (invalid bytes count as one each).
+  // 1-based column counted in Unicode code points (invalid bytes count as one
+  // each). Not thread-safe: it caches the last answer.
   std::uint32_t codepoint_column(std::uint32_t offset) const;
 
  private:
   std::string path_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  // The last code-point column computed: renderers ask in offset order, so
+  // counting on from here keeps many findings on one long line linear.
+  struct ColumnCache {
+    std::uint32_t line = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t codepoints = 0;
+  };
+  mutable ColumnCache column_cache_;
 };
 
 // Number of code points in a UTF-8 byte string; a byte that does not start a

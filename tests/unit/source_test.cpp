@@ -49,3 +49,15 @@ TEST(SourceFile, SliceClampsOutOfRange) {
   EXPECT_EQ(file.slice({3, 99}), "lo");
   EXPECT_EQ(file.slice({99, 100}), "");
 }
+
+TEST(SourceFile, CodepointColumnsInAnyQueryOrder) {
+  const SourceFile file("a.md", "x\né€😀a€b\nz");
+  // Forward, backward, repeated and across lines: the cache never changes answers.
+  const std::uint32_t offsets[] = {2, 4, 7, 11, 12, 15, 7, 2, 16, 17, 11, 3};
+  for (auto offset : offsets) {
+    const auto line = file.line_of(offset);
+    const auto start = file.line_start(line);
+    const auto expected = baton::source::count_codepoints(file.text().substr(start, offset - start)) + 1;
+    EXPECT_EQ(file.codepoint_column(offset), expected) << "offset " << offset;
+  }
+}
