@@ -17,7 +17,7 @@
 #include "baton/version.hpp"
 #include "cli/baseline.hpp"
 #include "cli/config_command.hpp"
-#include "cli/config_loader.hpp"
+#include "engine/config_resolver.hpp"
 #include "cli/fix_output.hpp"
 #include "cli/inputs.hpp"
 #include "cli/lsp_command.hpp"
@@ -162,12 +162,12 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   const auto output_format =
       format::parse_output_format(arguments.format).value_or(format::OutputFormat::text);
 
-  std::optional<ConfigResolver> resolver;
+  std::optional<engine::ConfigResolver> resolver;
   try {
     resolver.emplace(arguments.config ? std::optional<std::filesystem::path>(*arguments.config)
                                       : std::nullopt,
                      rules::registry());
-  } catch (const ConfigFailure& failure) {
+  } catch (const engine::ConfigFailure& failure) {
     err << "baton: error: " << failure.what() << '\n';
     return exit_usage_or_io;
   }
@@ -197,8 +197,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   const auto configured_profile = [&](const std::filesystem::path& file) {
     try {
       const auto* resolved = resolver->for_file(file);
-      return resolved && ConfigResolver::settings(*resolved, file).profile.has_value();
-    } catch (const ConfigFailure&) {
+      return resolved && engine::ConfigResolver::settings(*resolved, file).profile.has_value();
+    } catch (const engine::ConfigFailure&) {
       return false;  // reported when the file's settings are read
     }
   };
@@ -229,12 +229,12 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
                                 ? std::filesystem::path(arguments.stdin_filename.value_or("stdin.md"))
                                 : input.path;
       if (const auto* resolved = resolver->for_file(location)) {
-        const auto settings = ConfigResolver::settings(*resolved, location);
+        const auto settings = engine::ConfigResolver::settings(*resolved, location);
         if (settings.ignored && !input.named) continue;
         file_options.rule_severities = settings.rules;
         if (!arguments.profile && settings.profile) file_options.profile = settings.profile;
       }
-    } catch (const ConfigFailure& failure) {
+    } catch (const engine::ConfigFailure& failure) {
       err << "baton: error: " << failure.what() << '\n';
       return exit_usage_or_io;
     }

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
-#include "cli/config_loader.hpp"
+#include "engine/config_resolver.hpp"
 #include "format/config_schema.hpp"
 #include "rules/registry.hpp"
 
@@ -13,11 +13,11 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
                 std::ostream& out, std::ostream& err) {
   using json = nlohmann::ordered_json;
   try {
-    ConfigResolver resolver(config_file ? std::optional<std::filesystem::path>(*config_file) : std::nullopt,
+    engine::ConfigResolver resolver(config_file ? std::optional<std::filesystem::path>(*config_file) : std::nullopt,
                             rules::registry());
     const auto* resolved = resolver.for_file(file);
     engine::FileSettings settings;
-    if (resolved) settings = ConfigResolver::settings(*resolved, file);
+    if (resolved) settings = engine::ConfigResolver::settings(*resolved, file);
     json rules = json::object();
     for (const auto* rule : rules::registry()) {
       std::string severity(engine::to_string(rule->default_severity));
@@ -34,7 +34,7 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
                   {"rules", rules}};
     out << shown.dump(2) << '\n';
     return exit_ok;
-  } catch (const ConfigFailure& failure) {
+  } catch (const engine::ConfigFailure& failure) {
     err << "baton: error: " << failure.what() << '\n';
     return exit_usage_or_io;
   }

@@ -77,7 +77,8 @@ std::vector<Directive> parse_directives(const doc::Document& document, Registry 
   const auto& source = document.source();
   for (const auto& comment : document.html_comments()) {
     const auto content = document.text(comment.content);
-    const auto leading = content.size() - doc::trim(content).size();
+    std::size_t leading = 0;  // only the blanks before the keyword shift offsets
+    while (leading < content.size() && doc::is_space(content[leading])) ++leading;
     auto text = doc::trim(content);
     const Keyword* keyword = nullptr;
     for (const auto& k : keywords) {

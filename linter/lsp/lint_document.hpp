@@ -31,7 +31,11 @@ struct DocumentSettings {
   engine::LintOptions options;
   bool ignored = false;  // configuration excludes the file: no diagnostics
 };
+// The nearest `.baton.json` (as the CLI finds it) applied to `path`; a bad
+// configuration lints with the defaults. Configurations are cached until
+// forget_configuration() (the server calls it when a .baton.json changes).
 DocumentSettings settings_for_document(std::string_view path);
+void forget_configuration();
 
 // Lints an open document exactly as `baton check` lints a file: the one
 // function the server calls for diagnostics.

@@ -331,9 +331,9 @@ void Server::on_did_change_watched_files(const json& params) {
 
 void Server::on_ignored(const json&) {}
 
-// HOOK(config): drop any configuration cache kept by settings_for_document()
-// (lint_document.cpp) here, before the documents are linted again.
+// A .baton.json changed: read configurations again, then re-lint.
 void Server::on_configuration_changed() {
+  forget_configuration();
   workspace_.invalidate_all();
   if (client_.pull_diagnostics) {
     if (client_.diagnostic_refresh)

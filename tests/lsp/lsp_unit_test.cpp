@@ -357,3 +357,37 @@ TEST(Symbols, SectionsNestByNumber) {
 }
 
 }  // namespace
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "lsp/lint_document.hpp"
+
+TEST(LspConfig, NearestBatonJsonAppliesAndReloads) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("baton-lsp-config-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto path = (dir / "x-handoff.md").string();
+  const std::string text = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\nProse.\n";
+  auto codes = [&] {
+    std::vector<std::string> found;
+    for (const auto& d : baton::lsp::lint_open_document(path, text).diagnostics) found.emplace_back(d.rule->code);
+    return found;
+  };
+  auto has = [](const std::vector<std::string>& v, const char* code) {
+    return std::find(v.begin(), v.end(), code) != v.end();
+  };
+  std::ofstream(dir / ".baton.json") << R"({"rules": {"HP102": "off"}})";
+  baton::lsp::forget_configuration();
+  EXPECT_FALSE(has(codes(), "HP102"));
+  std::ofstream(dir / ".baton.json") << R"({"rules": {"HP002": "off"}})";
+  EXPECT_FALSE(has(codes(), "HP102")) << "cached until the server is told";
+  baton::lsp::forget_configuration();
+  const auto reloaded = codes();
+  EXPECT_TRUE(has(reloaded, "HP102"));
+  EXPECT_FALSE(has(reloaded, "HP002"));
+  fs::remove_all(dir);
+  baton::lsp::forget_configuration();
+}

@@ -161,3 +161,19 @@ TEST(Lint, ConfiguredSeveritiesAndOff) {
 }
 
 }  // namespace
+
+#include "engine/suppression.hpp"
+
+namespace {
+
+TEST(Directives, RuleNamesHaveExactRanges) {
+  const auto document = build("<!-- baton-disable-line HP102, title-drift  -->\n");
+  const auto directives = engine::parse_directives(document, rules::registry());
+  ASSERT_EQ(directives.size(), 1u);
+  ASSERT_EQ(directives[0].rules.size(), 2u);
+  EXPECT_EQ(document.text(directives[0].rules[0].range), "HP102");
+  EXPECT_EQ(document.text(directives[0].rules[1].range), "title-drift");
+  EXPECT_EQ(directives[0].kind, engine::Directive::Kind::disable_line);
+}
+
+}  // namespace

@@ -6,9 +6,11 @@
 #include <stdexcept>
 #include <string>
 
+#include <functional>
+
 #include "engine/config.hpp"
 
-namespace baton::cli {
+namespace baton::engine {
 
 inline constexpr const char* config_file_name = ".baton.json";
 
@@ -20,32 +22,42 @@ struct ConfigFailure : std::runtime_error {
 // A configuration ready to apply: its `extends` merged in, and the directory
 // its globs are relative to.
 struct ResolvedConfig {
-  engine::Config config;
+  Config config;
   std::filesystem::path directory;
 };
+
+// How the resolver reads configuration files; the CLI and the language
+// server use the real file system, tests may inject another.
+struct ConfigFiles {
+  std::function<std::optional<std::string>(const std::filesystem::path&, std::string& error)> read;
+  std::function<bool(const std::filesystem::path&)> is_file;
+};
+ConfigFiles system_config_files();
 
 // Finds and loads `.baton.json` files: the nearest one above each linted
 // file, or one file for everything when given (--config). Throws
 // ConfigFailure on a bad file or an `extends` cycle.
 class ConfigResolver {
  public:
-  ConfigResolver(std::optional<std::filesystem::path> explicit_config, engine::Registry registry);
+  ConfigResolver(std::optional<std::filesystem::path> explicit_config, Registry registry,
+                 ConfigFiles files = system_config_files());
 
   // nullptr when no configuration applies.
   const ResolvedConfig* for_file(const std::filesystem::path& file);
   const ResolvedConfig* for_directory(const std::filesystem::path& directory);
 
   // What the configuration says about `file`, relative to the config's directory.
-  static engine::FileSettings settings(const ResolvedConfig& resolved, const std::filesystem::path& file);
+  static FileSettings settings(const ResolvedConfig& resolved, const std::filesystem::path& file);
 
  private:
   const ResolvedConfig* load(const std::filesystem::path& file);
-  engine::Config load_chain(const std::filesystem::path& file, std::vector<std::filesystem::path>& stack);
+  Config load_chain(const std::filesystem::path& file, std::vector<std::filesystem::path>& stack);
 
   std::optional<std::filesystem::path> explicit_config_;
-  engine::Registry registry_;
+  Registry registry_;
+  ConfigFiles files_;
   std::map<std::filesystem::path, std::optional<ResolvedConfig>> by_file_;
   std::map<std::filesystem::path, const ResolvedConfig*> by_directory_;
 };
 
-}  // namespace baton::cli
+}  // namespace baton::engine

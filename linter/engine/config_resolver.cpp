@@ -1,10 +1,11 @@
-#include "cli/config_loader.hpp"
+#include "engine/config_resolver.hpp"
 
 #include <algorithm>
 
-#include "cli/inputs.hpp"
+#include <fstream>
+#include <sstream>
 
-namespace baton::cli {
+namespace baton::engine {
 
 namespace fs = std::filesystem;
 
@@ -18,37 +19,56 @@ fs::path absolute_normal(const fs::path& path) {
 
 }  // namespace
 
-ConfigResolver::ConfigResolver(std::optional<fs::path> explicit_config, engine::Registry registry)
-    : explicit_config_(std::move(explicit_config)), registry_(registry) {
-  if (explicit_config_ && !fs::is_regular_file(*explicit_config_)) {
+ConfigFiles system_config_files() {
+  ConfigFiles files;
+  files.read = [](const fs::path& path, std::string& error) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (!(in && text << in.rdbuf())) {
+      error = "cannot read the file";
+      return std::nullopt;
+    }
+    return text.str();
+  };
+  files.is_file = [](const fs::path& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+  };
+  return files;
+}
+
+ConfigResolver::ConfigResolver(std::optional<fs::path> explicit_config, Registry registry,
+                               ConfigFiles files)
+    : explicit_config_(std::move(explicit_config)), registry_(registry), files_(std::move(files)) {
+  if (explicit_config_ && !files_.is_file(*explicit_config_)) {
     throw ConfigFailure("configuration file not found: " + explicit_config_->string());
   }
 }
 
-engine::Config ConfigResolver::load_chain(const fs::path& file, std::vector<fs::path>& stack) {
+Config ConfigResolver::load_chain(const fs::path& file, std::vector<fs::path>& stack) {
   if (std::find(stack.begin(), stack.end(), file) != stack.end()) {
     throw ConfigFailure(file.string() + ": `extends` forms a cycle");
   }
   std::string error;
-  const auto text = read_file(file, error);
+  const auto text = files_.read(file, error);
   if (!text) throw ConfigFailure("cannot read " + file.string() + ": " + error);
-  auto parsed = engine::parse_config(*text, file.string(), registry_);
-  if (auto* failure = std::get_if<engine::ConfigError>(&parsed)) throw ConfigFailure(failure->message);
-  auto& config = std::get<engine::Config>(parsed);
+  auto parsed = parse_config(*text, file.string(), registry_);
+  if (auto* failure = std::get_if<ConfigError>(&parsed)) throw ConfigFailure(failure->message);
+  auto& config = std::get<Config>(parsed);
   stack.push_back(file);
-  engine::Config merged;
+  Config merged;
   bool have_base = false;
   for (const auto& base : config.extends) {
     const auto base_file = absolute_normal(file.parent_path() / base);
-    if (!fs::is_regular_file(base_file)) {
+    if (!files_.is_file(base_file)) {
       throw ConfigFailure(file.string() + ": extends \"" + base + "\", which does not exist");
     }
     auto loaded = load_chain(base_file, stack);
-    merged = have_base ? engine::merge_config(merged, loaded) : std::move(loaded);
+    merged = have_base ? merge_config(merged, loaded) : std::move(loaded);
     have_base = true;
   }
   stack.pop_back();
-  return have_base ? engine::merge_config(merged, config) : config;
+  return have_base ? merge_config(merged, config) : config;
 }
 
 const ResolvedConfig* ConfigResolver::load(const fs::path& file) {
@@ -67,8 +87,7 @@ const ResolvedConfig* ConfigResolver::for_directory(const fs::path& directory) {
   if (auto it = by_directory_.find(start); it != by_directory_.end()) return it->second;
   const ResolvedConfig* found = nullptr;
   for (auto dir = start;; dir = dir.parent_path()) {
-    std::error_code ec;
-    if (fs::is_regular_file(dir / config_file_name, ec)) {
+    if (files_.is_file(dir / config_file_name)) {
       found = load(dir / config_file_name);
       break;
     }
@@ -82,15 +101,15 @@ const ResolvedConfig* ConfigResolver::for_file(const fs::path& file) {
   return for_directory(absolute_normal(file).parent_path());
 }
 
-engine::FileSettings ConfigResolver::settings(const ResolvedConfig& resolved, const fs::path& file) {
+FileSettings ConfigResolver::settings(const ResolvedConfig& resolved, const fs::path& file) {
   const auto relative = absolute_normal(file).lexically_relative(resolved.directory);
   // Files outside the config's directory only get its rule settings.
   if (relative.empty() || *relative.begin() == "..") {
-    engine::FileSettings outside;
+    FileSettings outside;
     outside.rules = resolved.config.rules;
     return outside;
   }
-  return engine::settings_for(resolved.config, relative.generic_string());
+  return settings_for(resolved.config, relative.generic_string());
 }
 
-}  // namespace baton::cli
+}  // namespace baton::engine
