@@ -14,97 +14,14 @@
 #include <vector>
 
 #include "grammar/call_ast.hpp"
+#include "source/unicode.hpp"
 #include "grammar/call_grammar.hpp"
 
 namespace baton::grammar::detail {
 
 // Appends code point `cp` to `out` as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-inline std::uint32_t hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return static_cast<std::uint32_t>(c - '0');
-  if (c >= 'a' && c <= 'f')
-    return static_cast<std::uint32_t>(c - 'a' + 10);
-  return static_cast<std::uint32_t>(c - 'A' + 10);
-}
-
-// Reads the four hex digits after "\u" at `s[i]`.
-inline std::uint32_t read_hex4(std::string_view s, std::size_t i) {
-  std::uint32_t v = 0;
-  for (std::size_t k = 0; k < 4; ++k)
-    v = (v << 4) | hex_value(s[i + k]);
-  return v;
-}
-
-// Decodes the inside of a string the grammar has already validated, so every
-// escape is well-formed. A surrogate pair becomes one code point; a lone
-// surrogate cannot be encoded in UTF-8 and becomes U+FFFD.
-inline std::string decode_string(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\') {
-      out += s[i];
-      continue;
-    }
-    const char c = s[++i];
-    switch (c) {
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u': {
-        std::uint32_t cp = read_hex4(s, i + 1);
-        i += 4;
-        // A validated "\u" is always followed by four hex digits.
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 2 < s.size() && s[i + 1] == '\\' &&
-            s[i + 2] == 'u') {
-          const std::uint32_t low = read_hex4(s, i + 3);
-          if (low >= 0xDC00 && low <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          }
-        }
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-          cp = 0xFFFD;
-        append_utf8(out, cp);
-        break;
-      }
-      default:
-        out += c;
-        break;  // " ' \ /
-    }
-  }
-  return out;
-}
+// Decodes the inside of a string the grammar has already validated.
+inline std::string decode_string(std::string_view s) { return source::decode_json_escapes(s); }
 
 struct ScanState {
   ScanState(std::string_view text, std::uint32_t base, std::vector<Call>& out)

@@ -1,5 +1,7 @@
 #include "session/python_json.hpp"
 
+#include "source/unicode.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -157,22 +159,12 @@ bool decode_utf8(const char*& p, const char* end, std::uint32_t& code_point) {
   return true;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 bool parse_hex4(const char* p, const char* end, unsigned& unit) {
   if (end - p < 4)
     return false;
   unit = 0;
   for (int i = 0; i < 4; ++i) {
-    const int digit = hex_value(p[i]);
+    const int digit = source::hex_value(p[i]);
     if (digit < 0)
       return false;
     unit = unit * 16 + static_cast<unsigned>(digit);
@@ -614,84 +606,8 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_code_points)
   return text;
 }
 
-namespace {
-
-void append_utf8(std::string& out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
-
-}  // namespace
-
 std::string decode_json_string_body(std::string_view body) {
-  std::string out;
-  out.reserve(body.size());
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (c != '\\' || i + 1 >= body.size()) {
-      out += c;
-      continue;
-    }
-    const char letter = body[++i];
-    switch (letter) {
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u': {
-        unsigned unit = 0;
-        if (!parse_hex4(body.data() + i + 1, body.data() + body.size(), unit)) {
-          out += letter;
-          break;
-        }
-        i += 4;
-        std::uint32_t code_point = unit;
-        if (unit >= 0xD800 && unit < 0xDC00) {
-          unsigned low = 0;
-          if (i + 6 < body.size() && body[i + 1] == '\\' && body[i + 2] == 'u' &&
-              parse_hex4(body.data() + i + 3, body.data() + body.size(), low) && low >= 0xDC00 &&
-              low < 0xE000) {
-            code_point = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          } else {
-            code_point = 0xFFFD;
-          }
-        } else if (unit >= 0xDC00 && unit < 0xE000) {
-          code_point = 0xFFFD;
-        }
-        append_utf8(out, code_point);
-        break;
-      }
-      default:
-        out += letter;
-        break;
-    }
-  }
-  return out;
+  return source::decode_json_escapes(body);
 }
 
 }  // namespace baton::session
