@@ -10,6 +10,7 @@
 #include "document/document.hpp"
 #include "engine/lint.hpp"
 #include "rules/registry.hpp"
+#include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace baton;
@@ -23,10 +24,8 @@ class CorpusHandoff : public ::testing::TestWithParam<const char*> {};
 TEST_P(CorpusHandoff, IsReportedOnceAsUnknownFormat) {
   const auto path = corpus / GetParam();
   if (!fs::exists(path)) GTEST_SKIP() << "corpus file not available: " << path;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const auto document = doc::build_document(source::SourceFile(path.string(), text.str()));
+  const auto document =
+      doc::build_document(source::SourceFile(path.string(), baton::test::read_text(path)));
   const auto result = engine::lint(document, rules::registry(), {});
   EXPECT_EQ(result.profile, engine::Profile::unknown);
   ASSERT_EQ(result.diagnostics.size(), 1u);

@@ -11,18 +11,14 @@
 #include "format/config_schema.hpp"
 #include "format/rule_docs.hpp"
 #include "rules/registry.hpp"
+#include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace baton;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using baton::test::read_text;
 
 TEST(DocsSync, RulePagesMatchTheRegistry) {
   const fs::path dir = fs::path(BATON_SOURCE_DIR) / "docs" / "rules";
@@ -40,7 +36,7 @@ TEST(DocsSync, RulePagesMatchTheRegistry) {
   std::set<std::string> expected;
   for (const auto& [name, content] : pages) {
     expected.insert(name);
-    EXPECT_EQ(read_file(dir / name), content)
+    EXPECT_EQ(read_text(dir / name), content)
         << "docs/rules/" << name << " is out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
   }
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -53,7 +49,7 @@ TEST(DocsSync, ConfigSchemaMatchesTheRegistry) {
   const fs::path file = fs::path(BATON_SOURCE_DIR) / "docs" / "baton.schema.json";
   const auto schema = format::config_schema(rules::registry());
   if (std::getenv("BATON_UPDATE_DOCS")) std::ofstream(file, std::ios::binary) << schema;
-  EXPECT_EQ(read_file(file), schema)
+  EXPECT_EQ(read_text(file), schema)
       << "docs/baton.schema.json is out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
 }
 

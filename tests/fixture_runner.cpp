@@ -15,18 +15,14 @@
 #include "engine/rule.hpp"
 #include "expectations.hpp"
 #include "rules/registry.hpp"
+#include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace baton;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using baton::test::read_text;
 
 std::vector<fs::path> fixture_files() {
   std::vector<fs::path> files;
@@ -51,7 +47,7 @@ class Fixture : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Fixture, DiagnosticsMatchExpectations) {
   const auto& path = GetParam();
-  const auto text = read_file(path);
+  const auto text = read_text(path);
   const auto expected = fixtures::parse_expectations(text);
   ASSERT_TRUE(expected.errors.empty()) << path << ": " << expected.errors.front();
   ASSERT_NE(expected.no_diagnostics, !expected.expectations.empty())
@@ -109,7 +105,7 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
 // and re-linting reaches a fixed point where no fixable finding is left.
 TEST_P(Fixture, FixesConverge) {
   const auto& path = GetParam();
-  const auto text = read_file(path);
+  const auto text = read_text(path);
   engine::LintOptions options;
   options.home = "/home/fixture";
   const auto outcome = engine::fix_until_stable(path.string(), text, rules::registry(), options, true);
@@ -132,7 +128,7 @@ TEST(Fixtures, EveryRuleHasAFiringFixture) {
     ASSERT_TRUE(fs::is_directory(dir)) << "no fixtures for " << rule->code << " in " << dir;
     bool fires = false;
     for (const auto& entry : fs::directory_iterator(dir)) {
-      const auto set = fixtures::parse_expectations(read_file(entry.path()));
+      const auto set = fixtures::parse_expectations(read_text(entry.path()));
       for (const auto& e : set.expectations) {
         if (e.rule == rule->code || e.rule == rule->name) fires = true;
       }

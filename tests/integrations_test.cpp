@@ -15,15 +15,11 @@
 #include <vector>
 
 #include "cli/inputs.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using baton::test::read_text;
 
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r");

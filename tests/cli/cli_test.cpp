@@ -16,42 +16,15 @@
 #include "baton/version.hpp"
 #include "cli/inputs.hpp"
 #include "rules/registry.hpp"
+#include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace baton;
 
 namespace {
 
-// A fresh directory under the system temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("baton-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
-
-  std::string write(const std::string& relative, const std::string& content) const {
-    const auto file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-};
+using baton::test::TempDir;
+using baton::test::read_text;
 
 struct Result {
   int code = -1;
@@ -414,13 +387,6 @@ std::vector<std::string> rules_reported(const std::string& json_text) {
 }
 
 const std::string broken_example = (fs::path(BATON_SOURCE_DIR) / "fixtures" / "examples" / "broken-handoff.md").string();
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 

@@ -9,23 +9,19 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+using baton::test::read_text;
 
 struct GoldenCase {
   std::string name;  // golden file name
   std::vector<std::string> args;
   int exit_code;
 };
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 class Golden : public ::testing::TestWithParam<GoldenCase> {};
 
@@ -48,7 +44,7 @@ TEST_P(Golden, OutputMatches) {
   if (std::getenv("BATON_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << output;
   EXPECT_EQ(code, c.exit_code) << err.str();
   EXPECT_EQ(err.str(), "");
-  EXPECT_EQ(output, read_file(golden))
+  EXPECT_EQ(output, read_text(golden))
       << "golden file " << golden << " differs; rerun with BATON_UPDATE_GOLDEN=1 after checking";
 }
 

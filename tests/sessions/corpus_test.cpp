@@ -10,6 +10,7 @@
 #include <string>
 
 #include "session/toolkit.hpp"
+#include "sessions/golden_support.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -17,35 +18,14 @@ using namespace baton::session;
 
 namespace {
 
+using baton::test::golden;
+using baton::test::normalized;
+
 const fs::path corpus = fs::path(BATON_SOURCE_DIR) / ".." / "shared" / "corpus" / "sessions";
 const std::string short_session = "1af7fc5e-8455-4414-9ccd-011d40f70b2a";
 const std::string task_session = "5c0375b4-57a5-4f26-b12d-d022ee4e51b7";
 const std::string long_session = "fe5e1c67-53e7-4862-81ae-d0e013e3270b";
 const std::string agent_file = "agent-test-hash-123";
-
-json golden(const std::string& name) {
-  std::ifstream in(fs::path(BATON_SOURCE_DIR) / "tests/sessions/golden" / name);
-  return json::parse(in);
-}
-
-void normalize_paths(json& value) {
-  if (value.is_object()) {
-    for (auto& [key, item] : value.items()) {
-      if ((key == "path" || key == "file_path") && item.is_string())
-        item = fs::path(item.get<std::string>()).filename().string();
-      else
-        normalize_paths(item);
-    }
-  } else if (value.is_array()) {
-    for (auto& item : value)
-      normalize_paths(item);
-  }
-}
-
-json normalized(json value) {
-  normalize_paths(value);
-  return value;
-}
 
 fs::path file(const std::string& name) {
   return corpus / (name + ".jsonl");

@@ -17,12 +17,18 @@
 
 #include "cli/cli.hpp"
 #include "session/locate.hpp"
+#include "sessions/golden_support.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 using namespace baton::session;
 
 namespace {
+
+using baton::test::TempDir;
+using baton::test::read_text;
+using baton::test::golden;
+using baton::test::normalized;
 
 const fs::path source_dir = BATON_SOURCE_DIR;
 const fs::path fixtures = source_dir / "fixtures" / "sessions";
@@ -34,38 +40,6 @@ const fs::path v1_session = projects / "v1-0" / (s1 + ".jsonl");
 const fs::path v2_0_session = projects / "v2-0" / (s2 + ".jsonl");
 const fs::path v2_1_session = projects / "v2-1" / (s3 + ".jsonl");
 const fs::path v2_0_agent = projects / "v2-0" / "agent-a06151e.jsonl";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-json golden(const std::string& name) {
-  return json::parse(read_text(source_dir / "tests/sessions/golden" / name));
-}
-
-// The goldens were produced from other working directories: compare file
-// paths by name only.
-void normalize_paths(json& value) {
-  if (value.is_object()) {
-    for (auto& [key, item] : value.items()) {
-      if ((key == "path" || key == "file_path") && item.is_string())
-        item = fs::path(item.get<std::string>()).filename().string();
-      else
-        normalize_paths(item);
-    }
-  } else if (value.is_array()) {
-    for (auto& item : value)
-      normalize_paths(item);
-  }
-}
-
-json normalized(json value) {
-  normalize_paths(value);
-  return value;
-}
 
 // spellbook lists agent-<id>.jsonl files as sessions; baton does not.
 json without_agent_files(json sessions) {
@@ -93,27 +67,6 @@ Result run(const std::vector<std::string>& args) {
   result.err = err.str();
   return result;
 }
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("baton-sessions-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 }  // namespace
 
