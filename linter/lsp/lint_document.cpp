@@ -3,31 +3,17 @@
 #include "rules/registry.hpp"
 
 #include <filesystem>
-#include <optional>
 
 #include "engine/config_resolver.hpp"
 
 namespace baton::lsp {
 
-namespace {
-
-// One resolver for the server's lifetime: configurations are read once.
-std::optional<engine::ConfigResolver>& resolver() {
-  static std::optional<engine::ConfigResolver> instance;
-  if (!instance) instance.emplace(std::nullopt, rules::registry());
-  return instance;
-}
-
-}  // namespace
-
-void forget_configuration() { resolver().reset(); }
-
-DocumentSettings settings_for_document(std::string_view path) {
+DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver) {
   DocumentSettings settings;
-  if (path.empty()) return settings;
+  if (path.empty() || !resolver) return settings;
   try {
     const std::filesystem::path file(path);
-    if (const auto* resolved = resolver()->for_file(file)) {
+    if (const auto* resolved = resolver->for_file(file)) {
       const auto file_settings = engine::ConfigResolver::settings(*resolved, file);
       settings.ignored = file_settings.ignored;
       settings.options.rule_severities = file_settings.rules;
@@ -39,8 +25,9 @@ DocumentSettings settings_for_document(std::string_view path) {
   return settings;
 }
 
-Analysis lint_open_document(std::string_view path, std::string text) {
-  auto settings = settings_for_document(path);
+Analysis lint_open_document(std::string_view path, std::string text,
+                            engine::ConfigResolver* resolver) {
+  auto settings = settings_for_document(path, resolver);
   Analysis analysis{doc::build_document(source::SourceFile(std::string(path), std::move(text))),
                     {}};
   if (settings.ignored)

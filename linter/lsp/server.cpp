@@ -333,7 +333,6 @@ void Server::on_ignored(const json&) {}
 
 // A .baton.json changed: read configurations again, then re-lint.
 void Server::on_configuration_changed() {
-  forget_configuration();
   workspace_.invalidate_all();
   if (client_.pull_diagnostics) {
     if (client_.diagnostic_refresh)

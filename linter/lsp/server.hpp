@@ -68,7 +68,8 @@ class Server {
   OpenDocument& document_for(const json& params);
   // Pushes the document's diagnostics unless the client pulls them.
   void publish(OpenDocument& document);
-  // HOOK(config): a `.baton.json` changed; re-lints every open document.
+  // A `.baton.json` changed: configurations are read again and every open
+  // document is re-linted.
   void on_configuration_changed();
 
   std::function<void(const json&)> send_;

@@ -1,5 +1,7 @@
 #include "lsp/workspace.hpp"
 
+#include "rules/registry.hpp"
+
 #include <utility>
 
 namespace baton::lsp {
@@ -57,13 +59,15 @@ void Workspace::change(OpenDocument& document, std::int64_t version, const json&
 
 const Analysis& Workspace::analysis(OpenDocument& document) {
   if (!document.analysis) {
-    document.analysis = lint_open_document(document.path, document.text);
+    if (!config_) config_.emplace(std::nullopt, rules::registry());
+    document.analysis = lint_open_document(document.path, document.text, &*config_);
     document.result_id = next_result_id_++;
   }
   return *document.analysis;
 }
 
 void Workspace::invalidate_all() {
+  config_.reset();
   for (auto& [uri, document] : documents_)
     document.analysis.reset();
 }

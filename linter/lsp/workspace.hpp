@@ -3,10 +3,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/config_resolver.hpp"
 #include "lsp/lint_document.hpp"
 #include "lsp/protocol.hpp"
 
@@ -38,7 +40,7 @@ class Workspace {
 
   // The lint of the document's current text (computed if stale).
   const Analysis& analysis(OpenDocument& document);
-  // Forgets every lint, e.g. after the configuration changed.
+  // Forgets every lint and every configuration read: a .baton.json changed.
   void invalidate_all();
 
   std::vector<OpenDocument*> documents();
@@ -46,6 +48,8 @@ class Workspace {
  private:
   std::map<std::string, OpenDocument, std::less<>> documents_;
   std::uint64_t next_result_id_ = 1;
+  // Configurations read so far; made on first use, dropped by invalidate_all().
+  std::optional<engine::ConfigResolver> config_;
 };
 
 // Applies one incremental edit to `text`.

@@ -371,23 +371,50 @@ TEST(LspConfig, NearestBatonJsonAppliesAndReloads) {
   fs::create_directories(dir);
   const auto path = (dir / "x-handoff.md").string();
   const std::string text = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\nProse.\n";
-  auto codes = [&] {
+  auto codes = [&](baton::engine::ConfigResolver* resolver) {
     std::vector<std::string> found;
-    for (const auto& d : baton::lsp::lint_open_document(path, text).diagnostics) found.emplace_back(d.rule->code);
+    for (const auto& d : baton::lsp::lint_open_document(path, text, resolver).diagnostics) {
+      found.emplace_back(d.rule->code);
+    }
     return found;
   };
   auto has = [](const std::vector<std::string>& v, const char* code) {
     return std::find(v.begin(), v.end(), code) != v.end();
   };
   std::ofstream(dir / ".baton.json") << R"({"rules": {"HP102": "off"}})";
-  baton::lsp::forget_configuration();
-  EXPECT_FALSE(has(codes(), "HP102"));
+  EXPECT_TRUE(has(codes(nullptr), "HP102")) << "no resolver: defaults";
+  baton::engine::ConfigResolver first(std::nullopt, baton::rules::registry());
+  EXPECT_FALSE(has(codes(&first), "HP102"));
   std::ofstream(dir / ".baton.json") << R"({"rules": {"HP002": "off"}})";
-  EXPECT_FALSE(has(codes(), "HP102")) << "cached until the server is told";
-  baton::lsp::forget_configuration();
-  const auto reloaded = codes();
+  EXPECT_FALSE(has(codes(&first), "HP102")) << "a resolver reads each file once";
+  baton::engine::ConfigResolver second(std::nullopt, baton::rules::registry());
+  const auto reloaded = codes(&second);
   EXPECT_TRUE(has(reloaded, "HP102"));
   EXPECT_FALSE(has(reloaded, "HP002"));
   fs::remove_all(dir);
-  baton::lsp::forget_configuration();
+}
+
+#include "lsp/workspace.hpp"
+
+TEST(LspConfig, WorkspaceRereadsConfigurationWhenInvalidated) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("baton-lsp-ws-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / ".baton.json") << R"({"rules": {"HP102": "off"}})";
+  baton::lsp::Workspace workspace;
+  auto& document = workspace.open("file://" + (dir / "x-handoff.md").string(), 1,
+                                  "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\nProse.\n");
+  document.path = (dir / "x-handoff.md").string();
+  auto reports_hp102 = [&] {
+    for (const auto& d : workspace.analysis(document).diagnostics) {
+      if (d.rule->code == std::string_view("HP102")) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(reports_hp102());
+  std::ofstream(dir / ".baton.json") << R"({"rules": {}})";
+  EXPECT_FALSE(reports_hp102()) << "cached until invalidated";
+  workspace.invalidate_all();
+  EXPECT_TRUE(reports_hp102());
+  fs::remove_all(dir);
 }
