@@ -154,14 +154,17 @@ class Scanner {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   Scanner scanner(context);
-  for (const auto& block : document.blocks()) {
-    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading) {
+  const auto blocks = document.blocks();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& block = blocks[i];
+    // An item with no block inside is one cmark read as a link definition
+    // ("- [Tech/framework]: [usage]"): its text is still template text.
+    const bool empty_item = block.kind == doc::BlockKind::item &&
+                            (i + 1 == blocks.size() || !block.range.contains(blocks[i + 1].range));
+    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading || empty_item) {
       scanner.prose(block.range);
     }
   }
-  // List items too: "- [Tech/framework]: [usage]" is a link definition to
-  // cmark, so it has no paragraph.
-  for (const auto& item : document.list_items()) scanner.prose(item.content);
   for (const auto& table : document.tables()) {
     for (const auto& row : table.rows) {
       for (const auto& cell : row.cells) scanner.prose(cell.content);
