@@ -21,12 +21,17 @@ std::string_view to_string(Profile profile) {
       return "unknown";
     case Profile::spellbook_handoff:
       return "spellbook-handoff";
+    case Profile::spellbook_develop:
+      return "spellbook-develop";
+    case Profile::implementation_prompt:
+      return "implementation-prompt";
   }
   return "unknown";
 }
 
 std::span<const Profile> selectable_profiles() {
-  static constexpr Profile profiles[] = {Profile::spellbook_handoff};
+  static constexpr Profile profiles[] = {Profile::spellbook_handoff, Profile::spellbook_develop,
+                                          Profile::implementation_prompt};
   return profiles;
 }
 

@@ -10,7 +10,7 @@ class Document;
 
 namespace baton::engine {
 
-enum class Profile { unknown, spellbook_handoff };
+enum class Profile { unknown, spellbook_handoff, spellbook_develop, implementation_prompt };
 
 std::string_view to_string(Profile profile);
 // The profiles a user can choose (--profile, the marker comment): all but unknown.
