@@ -7,6 +7,8 @@ namespace baton::engine {
 namespace {
 
 constexpr auto pattern_flags = std::regex::ECMAScript | std::regex::icase;
+// Longer heading titles match no pattern (see HeadingPattern::matches).
+constexpr std::size_t max_title_size = 1024;
 
 bool is_regex_special(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
@@ -60,6 +62,9 @@ std::string title_text(const doc::Document& document, const doc::Heading& headin
 }  // namespace
 
 bool HeadingPattern::matches(std::string_view text) const {
+  // libstdc++'s regex recurses per character matched: a hostile heading of
+  // megabytes against `.*` would exhaust the stack. No title is that long.
+  if (text.size() > max_title_size) return false;
   return std::regex_search(text.begin(), text.end(), regex);
 }
 

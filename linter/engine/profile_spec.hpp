@@ -19,6 +19,7 @@ namespace baton::engine {
 
 // A heading pattern: an ECMAScript regular expression, case-insensitive,
 // searched in a heading's title text (anchor it with ^ and $ to match all of it).
+// Titles longer than 1 KiB match nothing.
 struct HeadingPattern {
   std::string source;
   std::regex regex;

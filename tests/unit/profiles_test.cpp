@@ -173,6 +173,15 @@ TEST(Detection, UserDefinedProfileByMarkerAndTitle) {
   EXPECT_EQ(other.profile, engine::Profile::unknown);
 }
 
+TEST(Detection, HugeHeadingsMatchNoPattern) {
+  // A greedy user pattern against a megabyte heading must neither crash nor match.
+  const auto pattern = std::get<engine::HeadingPattern>(engine::compile_heading_pattern("^(a|b)*c?$"));
+  EXPECT_TRUE(pattern.matches("abab"));
+  EXPECT_FALSE(pattern.matches(std::string(1 << 20, 'a')));
+  const auto document = build("# Handoff: " + std::string(1 << 20, 'x') + "\n\n## Resume At\n\nx\n");
+  EXPECT_EQ(engine::detect_profile(document), engine::Profile::unknown);
+}
+
 // --- profile definitions in .baton.json ------------------------------------
 
 TEST(ProfileDefinitions, ParsesEveryKey) {
