@@ -175,3 +175,34 @@ TEST(DevelopHandoff, DirectoryScanPicksHandoffMd) {
 }
 
 }  // namespace
+
+namespace {
+
+// The custom scaffold of `baton init` is the team-handoff definition of
+// docs/profiles.md and the fixtures, key for key.
+TEST(Init, CustomScaffoldIsTheDocumentedDefinition) {
+  const auto scaffold = engine::parse_config(*cli::init_config_text("custom"), "init", rules::registry());
+  const auto fixture = engine::parse_config(
+      read_text(source_dir / "fixtures" / "profiles" / "team-handoff.baton.json"), "fixture", rules::registry());
+  ASSERT_TRUE(std::holds_alternative<engine::Config>(scaffold));
+  ASSERT_TRUE(std::holds_alternative<engine::Config>(fixture));
+  const auto& a = *std::get<engine::Config>(scaffold).profile_definitions.at("team-handoff");
+  const auto& b = *std::get<engine::Config>(fixture).profile_definitions.at("team-handoff");
+  EXPECT_EQ(a.description, b.description);
+  EXPECT_EQ(a.file_globs, b.file_globs);
+  EXPECT_EQ(a.title->source, b.title->source);
+  EXPECT_EQ(a.ordered, b.ordered);
+  ASSERT_EQ(a.sections.size(), b.sections.size());
+  for (std::size_t i = 0; i < a.sections.size(); ++i) {
+    SCOPED_TRACE(a.sections[i].name);
+    EXPECT_EQ(a.sections[i].name, b.sections[i].name);
+    EXPECT_EQ(a.sections[i].heading.source, b.sections[i].heading.source);
+    EXPECT_EQ(a.sections[i].level, b.sections[i].level);
+    EXPECT_EQ(a.sections[i].required, b.sections[i].required);
+    EXPECT_EQ(a.sections[i].empty_markers, b.sections[i].empty_markers);
+    EXPECT_EQ(a.sections[i].calls, b.sections[i].calls);
+    EXPECT_EQ(a.sections[i].absolute_paths, b.sections[i].absolute_paths);
+  }
+}
+
+}  // namespace
