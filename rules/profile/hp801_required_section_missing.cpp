@@ -7,32 +7,47 @@ namespace baton::rules {
 
 namespace {
 
+// More missing sections than this are reported as one finding that lists them.
+constexpr std::size_t max_separate_findings = 3;
+
 void check(engine::RuleContext& context) {
   const auto* profile = context.profile_spec();
   const auto& document = context.document();
   const auto found = spec::found_sections(document, *profile);
+  const auto present = [&](const engine::SectionSpec* section) {
+    return std::any_of(found.begin(), found.end(),
+                       [&](const spec::FoundSection& f) { return f.spec == section; });
+  };
+  std::vector<std::size_t> missing;
   for (std::size_t i = 0; i < profile->sections.size(); ++i) {
+    if (profile->sections[i].required && !present(&profile->sections[i]))
+      missing.push_back(i);
+  }
+  const auto anchor = spec::document_anchor(document);
+  if (missing.size() > max_separate_findings) {
+    std::string names;
+    for (auto i : missing)
+      names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", profile->sections[i].name);
+    context.report(
+        anchor, fmt::format("the {} profile requires {} sections that are missing: {}; add their "
+                            "headings (`{}`, ...) in this order",
+                            profile->name, missing.size(), names,
+                            spec::heading_example(profile->sections[missing.front()])));
+    return;
+  }
+  for (auto i : missing) {
     const auto& section = profile->sections[i];
-    if (!section.required)
-      continue;
-    const bool present = std::any_of(found.begin(), found.end(), [&](const spec::FoundSection& f) {
-      return f.spec == &section;
-    });
-    if (present)
-      continue;
     // Say where it goes: after the nearest earlier section that is there.
     std::string place;
     for (std::size_t before = i; before-- > 0;) {
-      const auto* earlier = &profile->sections[before];
-      if (std::any_of(found.begin(), found.end(),
-                      [&](const spec::FoundSection& f) { return f.spec == earlier; })) {
-        place = fmt::format(" after \"{}\"", earlier->name);
+      if (present(&profile->sections[before])) {
+        place = fmt::format(" after \"{}\"", profile->sections[before].name);
         break;
       }
     }
-    context.report(spec::document_anchor(document),
-                   fmt::format("the {} profile requires the section \"{}\"; add `{}`{}",
-                               profile->name, section.name, spec::heading_example(section), place));
+    context.report(
+        anchor, fmt::format("the {} profile requires the section \"{}\"; add `{}`{}", profile->name,
+                            section.name, spec::heading_example(section), place));
   }
 }
 
@@ -48,7 +63,8 @@ extern const engine::RuleMeta required_section_missing{
 Profiles defined as data — the built-in `spellbook-develop` and every profile a team declares in
 `.baton.json` under `profile_definitions` — list their sections, each recognised by a heading
 pattern (and, when given, a heading level). Every section marked `required` (the default) must
-appear. The finding is reported on the title heading and names the heading to add and where.
+appear. The finding is reported on the title heading and names the heading to add and where;
+when more than three are missing, one finding lists them all.
 
 See [profiles](../profiles.md) for the built-in specs and how to define your own.
 )md",
