@@ -57,6 +57,16 @@ extern const engine::RuleMeta state_mismatch;        // HP503
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
 
+// Implementation prompt
+extern const engine::RuleMeta contracts_missing;       // HP701
+extern const engine::RuleMeta phases_missing;          // HP702
+extern const engine::RuleMeta exit_criteria_missing;   // HP703
+extern const engine::RuleMeta exit_criteria_vague;     // HP704
+extern const engine::RuleMeta done_checklist_missing;  // HP705
+extern const engine::RuleMeta test_commands_missing;   // HP706
+extern const engine::RuleMeta risks_missing;           // HP707
+extern const engine::RuleMeta rollback_missing;        // HP708
+
 // Directives (checked by the engine while applying suppressions)
 extern const engine::RuleMeta unknown_rule_in_directive;  // HP901
 extern const engine::RuleMeta unused_directive;           // HP902
