@@ -22,7 +22,9 @@ void check(engine::RuleContext& context) {
   bool plain_items = false;
   for (const auto& topic : topics) {
     for (const auto* item : doc::Document::within(document.list_items(), topic.body)) {
-      if (implementation::visible_text(document, item->content).empty())
+      const auto text = implementation::visible_text(document, item->content);
+      // cmark-gfm reads an empty box ("- [ ]") as a plain item "[ ]".
+      if (text.empty() || text == "[ ]" || text == "[x]" || text == "[X]")
         continue;
       if (item->checked.has_value())
         return;
