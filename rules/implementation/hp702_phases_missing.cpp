@@ -1,3 +1,4 @@
+#include "document/text_scan.hpp"
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
 
@@ -10,11 +11,11 @@ void check(engine::RuleContext& context) {
   const auto plan = implementation::find_phases(document);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty())
     return;
-  // A "Phases" or "Implementation phases" heading that holds neither shape.
+  // A "Phases", "Implementation phases" or "Phase plan" heading that holds
+  // neither shape promises a plan it does not give.
   for (const auto& heading : document.headings()) {
     const auto title = implementation::visible_text(document, heading.text);
-    if (implementation::contains_word(title, "phases") ||
-        implementation::contains_word(title, "phase")) {
+    if (implementation::contains_word(title, "phases") || doc::istarts_with(title, "phase")) {
       context.report(heading.range,
                      "this heading holds no phases: write a table | Phase | Goal | Deliverables | "
                      "Exit Criteria |, or one `Phase N` heading per phase with its exit criteria");
@@ -45,9 +46,9 @@ The work must be cut into phases, in one of two shapes:
   `## Phase 1 — Repo skeleton` or `### Phase 2: Contracts`.
 
 When the document has a phases table, the table is the plan and phase headings are read as
-detail (their exit criteria are not checked). Reported once: on the first heading that mentions
-"phase" or "phases" (it promises a plan it does not hold), else on the title (the first level-1
-heading) or line 1. A phases table without an exit-criteria column counts as phases here; it is
+detail (their exit criteria are not checked). Reported once: on the first heading whose title
+contains the word "phases" or starts with "phase" (`## Implementation phases`, `## Phase plan`:
+it promises a plan it does not hold), else on the title (the first level-1 heading) or line 1. A phases table without an exit-criteria column counts as phases here; it is
 `exit-criteria-missing`'s finding.
 )md",
     .why_it_matters = R"md(

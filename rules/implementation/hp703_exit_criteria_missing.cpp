@@ -50,15 +50,19 @@ extern const engine::RuleMeta exit_criteria_missing{
     .what_it_checks = R"md(
 Every phase must say when it is finished (phases are found as `phases-missing` describes).
 
-- **Phases table**: the table needs an exit-criteria column — a header cell that starts with
-  `Exit criteria`, `Exit criterion`, `Exit conditions`, `Checkpoint`, `Done when` or
-  `Acceptance criteria`, or contains the word `Exit`. A table without one is reported on its
+The exit-criteria *labels* are `Exit criteria`, `Exit criterion`, `Exit conditions`,
+`Checkpoint`, `Done when` and `Acceptance criteria` (any case, bold or not), alone or followed by
+a qualifier only: a parenthesis, a number or "for …" (`Exit criteria (all must hold)`,
+`Checkpoint 2`, `Exit criteria for phase 3`). "Checkpoint commits after each task" is no label.
+
+- **Phases table**: the table needs an exit-criteria column — a header cell that is a label, or
+  contains the word `Exit`. A table without one is reported on its
   header row. A row whose exit cell is empty, missing, or only `-`, `—`, `–`, `TBD`, `TODO`,
   `n/a`, `?` or `...` is reported on the row.
 - **Phase headings**: the text up to the next heading of the same or a higher level must declare
-  exit criteria, either as a subheading whose title starts with one of the labels above
+  exit criteria, either as a subheading whose title is a label
   (`#### Exit criteria`; its top-level list items, paragraphs and fenced blocks are the
-  criteria) or as a paragraph that starts with such a label (`**Checkpoint**: …`,
+  criteria) or as a paragraph that starts with a label (`**Checkpoint**: …`,
   `Exit criteria:`, `**Done when**`, `Done when …`; the text after the label is the criterion,
   or, when nothing follows the label, the items of the list or the fenced block right below it).
   A phase with no such declaration is reported on its heading; a declaration with nothing in it

@@ -371,10 +371,16 @@ bool contains_word(std::string_view text, std::string_view word) {
 }
 
 bool is_exit_label(std::string_view text) {
-  text = doc::trim(skip_emphasis(text));
+  text = doc::trim(strip_trailing_emphasis(skip_emphasis(text)));
   return std::any_of(exit_labels.begin(), exit_labels.end(), [&](std::string_view label) {
-    return doc::istarts_with(text, label) &&
-           (text.size() == label.size() || !doc::is_alpha(text[label.size()]));
+    if (!doc::istarts_with(text, label))
+      return false;
+    // Only a qualifier may follow: "Exit criteria (all must hold)", "Checkpoint
+    // for phase 2", "Checkpoint 2" — not "Checkpoint commits after each task".
+    auto rest = doc::trim(text.substr(label.size()));
+    if (rest.empty() || rest.front() == '(' || doc::is_digit(rest.front()))
+      return true;
+    return doc::istarts_with(rest, "for ") || rest == ":";
   });
 }
 

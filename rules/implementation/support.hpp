@@ -39,6 +39,7 @@ struct Labelled {
   // paragraph (at the same depth); empty when there is neither.
   TextRange scope;
 };
+// `paragraph` must be one of document.blocks() (the list after it is looked up there).
 std::optional<Labelled> labelled_paragraph(const Document& document, const doc::Block& paragraph);
 
 // A heading or labelled paragraph about one topic, and its content.
@@ -82,7 +83,8 @@ struct PhasePlan {
 PhasePlan find_phases(const Document& document);
 
 // Exit-criteria labels: "Exit criteria", "Exit criterion", "Exit conditions",
-// "Checkpoint", "Done when", "Acceptance criteria" (at the start of the text).
+// "Checkpoint", "Done when", "Acceptance criteria", alone or with a qualifier
+// ("(all must hold)", "for phase 2", "2").
 bool is_exit_label(std::string_view text);
 
 // Whether a `Phase N` heading title: "Phase 1 — Scaffold", "Phase 2: API", "Phase B".

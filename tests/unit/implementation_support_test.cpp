@@ -111,6 +111,18 @@ TEST(PhaseTitle, NumbersAndLetters) {
   }
 }
 
+TEST(ExitLabel, AloneOrWithAQualifier) {
+  for (const char* label : {"Exit criteria", "**Checkpoint**", "checkpoint 2", "Done when",
+                            "Exit criteria (all must hold)", "Acceptance criteria for phase 3",
+                            "Exit Criterion", "Exit conditions:"}) {
+    EXPECT_TRUE(impl::is_exit_label(label)) << label;
+  }
+  for (const char* label : {"Checkpoint commits after each task", "Exit", "Tests", "Done",
+                            "Checkpointing", "Deliverables"}) {
+    EXPECT_FALSE(impl::is_exit_label(label)) << label;
+  }
+}
+
 TEST(Phases, FromATableWithItsExitColumn) {
   const auto document = parse(
       "| Phase | Goal | Deliverables | Exit Criteria |\n|---|---|---|---|\n"
