@@ -30,8 +30,7 @@ const fs::path prompt = fs::path(BATON_SOURCE_DIR) / ".." / "shared" / "corpus" 
                         "implementation-prompts" / "defipunkd-implementation-prompt.md";
 
 TEST(CorpusImplementationPrompt, DefipunkdGetsExactlyTheExpectedFindings) {
-  if (!fs::exists(prompt))
-    GTEST_SKIP() << "corpus file not available: " << prompt;
+  if (!fs::exists(prompt)) GTEST_SKIP() << "corpus file not available: " << prompt;
   const auto document =
       doc::build_document(source::SourceFile(prompt.string(), baton::test::read_text(prompt)));
   engine::LintOptions options;
@@ -54,8 +53,7 @@ TEST(CorpusImplementationPrompt, DefipunkdGetsExactlyTheExpectedFindings) {
 }
 
 TEST(CorpusImplementationPrompt, WithoutTheProfileItIsNotLintedAsOne) {
-  if (!fs::exists(prompt))
-    GTEST_SKIP() << "corpus file not available: " << prompt;
+  if (!fs::exists(prompt)) GTEST_SKIP() << "corpus file not available: " << prompt;
   const auto document =
       doc::build_document(source::SourceFile(prompt.string(), baton::test::read_text(prompt)));
   const auto result = engine::lint(document, rules::registry(), {});

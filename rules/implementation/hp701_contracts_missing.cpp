@@ -25,11 +25,9 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 bool any_path(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && doc::is_space(text[i]))
-      ++i;
+    while (i < text.size() && doc::is_space(text[i])) ++i;
     const auto begin = i;
-    while (i < text.size() && !doc::is_space(text[i]))
-      ++i;
+    while (i < text.size() && !doc::is_space(text[i])) ++i;
     auto word = text.substr(begin, i - begin);
     // Quotes, brackets and sentence punctuation around the path.
     while (!word.empty() &&
@@ -40,21 +38,17 @@ bool any_path(std::string_view text) {
       word.remove_suffix(1);
     if (const auto eq = word.find('='); eq != std::string_view::npos)
       word = word.substr(eq + 1);  // title="src/a.ts"
-    while (!word.empty() && (word.front() == '"' || word.front() == '\''))
-      word.remove_prefix(1);
-    if (is_path_token(word))
-      return true;
+    while (!word.empty() && (word.front() == '"' || word.front() == '\'')) word.remove_prefix(1);
+    if (is_path_token(word)) return true;
   }
   return false;
 }
 
 // The first signature line of a fence, or empty.
 std::string_view signature_in(const doc::Document& document, const doc::Fence& fence) {
-  if (!fence.info.empty() && implementation::is_shell_fence(fence))
-    return {};
+  if (!fence.info.empty() && implementation::is_shell_fence(fence)) return {};
   for (auto line : lines_of(document.text(fence.content))) {
-    if (is_signature_line(line))
-      return doc::trim(line);
+    if (is_signature_line(line)) return doc::trim(line);
   }
   return {};
 }
@@ -64,21 +58,18 @@ std::string_view signature_in(const doc::Document& document, const doc::Fence& f
 // or in the paragraph or heading right above the fence.
 bool names_its_file(const doc::Document& document, const doc::Fence& fence) {
   const auto& source = document.source();
-  if (any_path(source.line_text(source.line_of(fence.range.begin))))
-    return true;
+  if (any_path(source.line_text(source.line_of(fence.range.begin)))) return true;
   const auto lines = lines_of(document.text(fence.content));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto t = doc::trim(lines[i]);
     const bool comment = t.starts_with("//") || t.starts_with("#") || t.starts_with("--") ||
                          t.starts_with("/*") || t.starts_with("*") || t.starts_with("<!--") ||
                          t.starts_with(";");
-    if ((comment || i == 0) && any_path(t))
-      return true;
+    if ((comment || i == 0) && any_path(t)) return true;
   }
   const doc::Block* above = nullptr;
   for (const auto& block : document.blocks()) {
-    if (block.range.end > fence.range.begin)
-      break;
+    if (block.range.end > fence.range.begin) break;
     if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading)
       above = &block;
   }
@@ -90,11 +81,9 @@ void check(engine::RuleContext& context) {
   bool any_contract = false;
   for (const auto& fence : document.fences()) {
     const auto signature = signature_in(document, fence);
-    if (signature.empty())
-      continue;
+    if (signature.empty()) continue;
     any_contract = true;
-    if (names_its_file(document, fence))
-      continue;
+    if (names_its_file(document, fence)) continue;
     const auto& source = document.source();
     context.report(source.line_range(source.line_of(fence.range.begin)),
                    fmt::format("the contract `{}` does not say which file it belongs in; name the "
@@ -102,13 +91,11 @@ void check(engine::RuleContext& context) {
                                "sentence above the fence",
                                support::excerpt(signature, 60)));
   }
-  if (any_contract)
-    return;
+  if (any_contract) return;
   // Signatures written only in running text are the usual near miss.
   for (const auto& code : document.inline_code()) {
     const auto content = doc::trim(document.text(code.content));
-    if (!is_signature_line(content))
-      continue;
+    if (!is_signature_line(content)) continue;
     context.report(code.range,
                    fmt::format("no contracts in code fences: `{}` is only in running text; put the "
                                "types and signatures the work must honour in a fenced block, each "

@@ -9,8 +9,7 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   const auto plan = implementation::find_phases(document);
-  if (!plan.phases.empty() || !plan.tables_without_exit_column.empty())
-    return;
+  if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return;
   // A "Phases", "Implementation phases" or "Phase plan" heading that holds
   // neither shape promises a plan it does not give.
   for (const auto& heading : document.headings()) {

@@ -16,8 +16,7 @@ void check(engine::RuleContext& context) {
                    "what proves it is done: a command, a test, a file, an HTTP check or a number");
   }
   for (const auto& phase : plan.phases) {
-    if (!phase.criteria.empty())
-      continue;
+    if (!phase.criteria.empty()) continue;
     if (phase.empty_exit) {
       context.report(*phase.empty_exit,
                      fmt::format("the exit criteria of {} are empty; list what proves the phase "

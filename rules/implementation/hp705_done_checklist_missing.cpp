@@ -24,10 +24,8 @@ void check(engine::RuleContext& context) {
     for (const auto* item : doc::Document::within(document.list_items(), topic.body)) {
       const auto text = implementation::visible_text(document, item->content);
       // cmark-gfm reads an empty box ("- [ ]") as a plain item "[ ]".
-      if (text.empty() || text == "[ ]" || text == "[x]" || text == "[X]")
-        continue;
-      if (item->checked.has_value())
-        return;
+      if (text.empty() || text == "[ ]" || text == "[x]" || text == "[X]") continue;
+      if (item->checked.has_value()) return;
       plain_items = true;
     }
   }

@@ -9,14 +9,12 @@ namespace baton::rules {
 namespace {
 
 bool fence_runs_tests(const doc::Document& document, const doc::Fence& fence) {
-  if (!implementation::is_shell_fence(fence))
-    return false;
+  if (!implementation::is_shell_fence(fence)) return false;
   const auto text = document.text(fence.content);
   std::size_t begin = 0;
   while (begin < text.size()) {
     const auto end = std::min(text.find('\n', begin), text.size());
-    if (implementation::is_test_command(text.substr(begin, end - begin)))
-      return true;
+    if (implementation::is_test_command(text.substr(begin, end - begin))) return true;
     begin = end + 1;
   }
   return false;
@@ -25,8 +23,7 @@ bool fence_runs_tests(const doc::Document& document, const doc::Fence& fence) {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   for (const auto& fence : document.fences()) {
-    if (fence_runs_tests(document, fence))
-      return;
+    if (fence_runs_tests(document, fence)) return;
   }
   // A command in running text is the usual near miss: point at it.
   for (const auto& code : document.inline_code()) {

@@ -8,8 +8,7 @@ namespace {
 bool is_rollback_title(std::string_view title) {
   for (auto word : {"rollback", "rollbacks", "roll back", "roll-back", "revert", "reverting",
                     "back out", "backout"}) {
-    if (implementation::contains_word(title, word))
-      return true;
+    if (implementation::contains_word(title, word)) return true;
   }
   return false;
 }

@@ -1,5 +1,7 @@
 #include "rules/implementation/support.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -26,13 +28,10 @@ std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && doc::is_space(text[i]))
-      ++i;
+    while (i < text.size() && doc::is_space(text[i])) ++i;
     const auto begin = i;
-    while (i < text.size() && !doc::is_space(text[i]))
-      ++i;
-    if (i > begin)
-      words.push_back(text.substr(begin, i - begin));
+    while (i < text.size() && !doc::is_space(text[i])) ++i;
+    if (i > begin) words.push_back(text.substr(begin, i - begin));
   }
   return words;
 }
@@ -42,13 +41,10 @@ std::vector<std::string_view> split_components(std::string_view text) {
   std::vector<std::string_view> parts;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !(doc::is_alpha(text[i]) || doc::is_digit(text[i])))
-      ++i;
+    while (i < text.size() && !(doc::is_alpha(text[i]) || doc::is_digit(text[i]))) ++i;
     const auto begin = i;
-    while (i < text.size() && (doc::is_alpha(text[i]) || doc::is_digit(text[i])))
-      ++i;
-    if (i > begin)
-      parts.push_back(text.substr(begin, i - begin));
+    while (i < text.size() && (doc::is_alpha(text[i]) || doc::is_digit(text[i]))) ++i;
+    if (i > begin) parts.push_back(text.substr(begin, i - begin));
   }
   return parts;
 }
@@ -125,8 +121,7 @@ constexpr std::array statement_keywords = {"return"sv, "delete"sv, "throw"sv, "n
 
 std::string_view leading_identifier(std::string_view text) {
   std::size_t i = 0;
-  while (i < text.size() && (is_word_char(text[i]) || text[i] == '$'))
-    ++i;
+  while (i < text.size() && (is_word_char(text[i]) || text[i] == '$')) ++i;
   return text.substr(0, i);
 }
 
@@ -138,55 +133,42 @@ bool starts_identifier(std::string_view text) {
 // `name(args): Type`, `name<T>(args) -> Type`, `obj.name(args) => Type`.
 bool is_annotated_call_signature(std::string_view t) {
   std::size_t i = 0;
-  if (!starts_identifier(t))
-    return false;
-  while (i < t.size() && (is_word_char(t[i]) || t[i] == '.' || t[i] == '$'))
-    ++i;
+  if (!starts_identifier(t)) return false;
+  while (i < t.size() && (is_word_char(t[i]) || t[i] == '.' || t[i] == '$')) ++i;
   if (i < t.size() && t[i] == '<') {
     const auto close = t.find('>', i);
-    if (close == std::string_view::npos)
-      return false;
+    if (close == std::string_view::npos) return false;
     i = close + 1;
   }
-  if (i >= t.size() || t[i] != '(')
-    return false;
+  if (i >= t.size() || t[i] != '(') return false;
   int depth = 0;
   for (; i < t.size(); ++i) {
-    if (t[i] == '(')
-      ++depth;
-    if (t[i] == ')' && --depth == 0)
-      break;
+    if (t[i] == '(') ++depth;
+    if (t[i] == ')' && --depth == 0) break;
   }
-  if (i >= t.size())
-    return false;
+  if (i >= t.size()) return false;
   auto rest = doc::trim(t.substr(i + 1));
   for (auto arrow : {":"sv, "->"sv, "=>"sv}) {
-    if (rest.starts_with(arrow))
-      return !doc::trim(rest.substr(arrow.size())).empty();
+    if (rest.starts_with(arrow)) return !doc::trim(rest.substr(arrow.size())).empty();
   }
   return false;
 }
 
 // `std::vector<Phase> find_phases(const Document& document);`
 bool is_c_declaration(std::string_view t) {
-  if (!t.ends_with(';') || !starts_identifier(t))
-    return false;
+  if (!t.ends_with(';') || !starts_identifier(t)) return false;
   const auto open = t.find('(');
-  if (open == std::string_view::npos || t.find(')', open) == std::string_view::npos)
-    return false;
+  if (open == std::string_view::npos || t.find(')', open) == std::string_view::npos) return false;
   const auto head = doc::trim(t.substr(0, open));
-  if (head.find('=') != std::string_view::npos)
-    return false;
+  if (head.find('=') != std::string_view::npos) return false;
   const auto words = split_words(head);
-  if (words.size() < 2)
-    return false;
+  if (words.size() < 2) return false;
   return !one_of(words.front(), statement_keywords);
 }
 
 bool is_comment_line(std::string_view t) {
   for (auto marker : {"//"sv, "#"sv, "--"sv, "/*"sv, "*"sv, "<!--"sv, ";"sv, "%"sv}) {
-    if (t.starts_with(marker))
-      return true;
+    if (t.starts_with(marker)) return true;
   }
   return false;
 }
@@ -195,11 +177,9 @@ bool is_comment_line(std::string_view t) {
 std::vector<TextRange> criteria_in(const Document& document, TextRange range) {
   std::vector<TextRange> criteria;
   const auto blocks = Document::within(document.blocks(), range);
-  if (blocks.empty())
-    return criteria;
+  if (blocks.empty()) return criteria;
   int base = blocks.front()->depth;
-  for (const auto* block : blocks)
-    base = std::min(base, block->depth);
+  for (const auto* block : blocks) base = std::min(base, block->depth);
   for (const auto* block : blocks) {
     if (block->kind == doc::BlockKind::item && block->depth == base + 1) {
       for (const auto& item : document.list_items()) {
@@ -220,10 +200,8 @@ std::vector<TextRange> criteria_in(const Document& document, TextRange range) {
 // The criteria of an exit label paragraph: its rest, or the items of the
 // list (or the fenced block) right after it.
 std::vector<TextRange> label_criteria(const Document& document, const Labelled& label) {
-  if (label.scope.empty())
-    return {};
-  if (label.scope == label.rest)
-    return {label.rest};
+  if (label.scope.empty()) return {};
+  if (label.scope == label.rest) return {label.rest};
   return criteria_in(document, label.scope);
 }
 
@@ -237,8 +215,7 @@ bool is_placeholder_cell(std::string_view text) {
 
 TextRange document_anchor(const Document& document) {
   for (const auto& heading : document.headings()) {
-    if (heading.level == 1)
-      return heading.range;
+    if (heading.level == 1) return heading.range;
   }
   return document.source().line_range(1);
 }
@@ -261,8 +238,7 @@ std::string visible_text(const Document& document, TextRange range) {
   for (const auto& comment : document.html_comments()) {
     const auto begin = std::max(comment.range.begin, range.begin);
     const auto end = std::min(comment.range.end, range.end);
-    for (auto i = begin; i < end; ++i)
-      raw[i - range.begin] = ' ';
+    for (auto i = begin; i < end; ++i) raw[i - range.begin] = ' ';
   }
   std::string out;
   bool blank = false;
@@ -271,8 +247,7 @@ std::string visible_text(const Document& document, TextRange range) {
       blank = !out.empty();
       continue;
     }
-    if (blank)
-      out.push_back(' ');
+    if (blank) out.push_back(' ');
     blank = false;
     out.push_back(c);
   }
@@ -280,8 +255,7 @@ std::string visible_text(const Document& document, TextRange range) {
 }
 
 std::optional<Labelled> labelled_paragraph(const Document& document, const doc::Block& paragraph) {
-  if (paragraph.kind != doc::BlockKind::paragraph)
-    return std::nullopt;
+  if (paragraph.kind != doc::BlockKind::paragraph) return std::nullopt;
   const auto text = document.text(paragraph.range);
   const auto line_end = std::min(text.find('\n'), text.size());
   const auto first_line = text.substr(0, line_end);
@@ -293,8 +267,7 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
   const auto colon = start.find(':');
   if (colon != std::string_view::npos && colon <= 60) {
     labelled.label = doc::trim(strip_trailing_emphasis(start.substr(0, colon)));
-    if (labelled.label.find('`') != std::string_view::npos)
-      return std::nullopt;
+    if (labelled.label.find('`') != std::string_view::npos) return std::nullopt;
     auto after = skip_emphasis(text.substr(start_offset + colon + 1));
     rest_offset = text.size() - after.size();
   } else if (doc::trim(first_line).starts_with("**") && doc::trim(first_line).ends_with("**") &&
@@ -308,8 +281,7 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
   } else {
     return std::nullopt;
   }
-  if (labelled.label.empty())
-    return std::nullopt;
+  if (labelled.label.empty()) return std::nullopt;
   const auto begin = paragraph.range.begin + static_cast<std::uint32_t>(rest_offset);
   labelled.rest = {std::min(begin, paragraph.range.end), paragraph.range.end};
   if (!visible_text(document, labelled.rest).empty()) {
@@ -322,8 +294,7 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
   // Skip comment-only HTML blocks (fixture expectations) between the two.
   for (auto next = index + 1; next < blocks.size(); ++next) {
     const auto& block = blocks[next];
-    if (block.kind == doc::BlockKind::html && visible_text(document, block.range).empty())
-      continue;
+    if (block.kind == doc::BlockKind::html && visible_text(document, block.range).empty()) continue;
     if (block.depth == paragraph.depth &&
         (block.kind == doc::BlockKind::list || block.kind == doc::BlockKind::fence)) {
       labelled.scope = block.range;
@@ -342,8 +313,7 @@ std::vector<Topic> find_topics(const Document& document, TitleMatcher matches) {
     }
   }
   for (const auto& block : document.blocks()) {
-    if (block.kind != doc::BlockKind::paragraph)
-      continue;
+    if (block.kind != doc::BlockKind::paragraph) continue;
     if (auto label = labelled_paragraph(document, block); label && matches(label->label)) {
       topics.push_back({block.range, label->scope});
     }
@@ -360,8 +330,7 @@ void require_topic(engine::RuleContext& context, TitleMatcher matches, std::stri
     return;
   }
   for (const auto& topic : topics) {
-    if (!visible_text(document, topic.body).empty())
-      return;
+    if (!visible_text(document, topic.body).empty()) return;
   }
   context.report(topics.front().anchor, std::string(empty));
 }
@@ -373,31 +342,29 @@ bool contains_word(std::string_view text, std::string_view word) {
 bool is_exit_label(std::string_view text) {
   text = doc::trim(strip_trailing_emphasis(skip_emphasis(text)));
   return std::any_of(exit_labels.begin(), exit_labels.end(), [&](std::string_view label) {
-    if (!doc::istarts_with(text, label))
-      return false;
+    if (!doc::istarts_with(text, label)) return false;
     // Only a qualifier may follow: "Exit criteria (all must hold)", "Checkpoint
     // for phase 2", "Checkpoint 2" — not "Checkpoint commits after each task".
     auto rest = doc::trim(text.substr(label.size()));
-    if (rest.empty() || rest.front() == '(' || doc::is_digit(rest.front()))
-      return true;
+    if (rest.empty() || rest.front() == '(' || doc::is_digit(rest.front())) return true;
     return doc::istarts_with(rest, "for ") || rest == ":";
   });
 }
 
 bool is_phase_title(std::string_view title) {
   title = skip_emphasis(title);
-  if (!doc::istarts_with(title, "phase"))
-    return false;
+  if (!doc::istarts_with(title, "phase")) return false;
   auto rest = title.substr(5);
-  while (!rest.empty() && doc::is_blank(rest.front()))
-    rest.remove_prefix(1);
+  while (!rest.empty() && doc::is_blank(rest.front())) rest.remove_prefix(1);
   std::size_t i = 0;
   if (!rest.empty() && doc::is_digit(rest.front())) {
-    while (i < rest.size() && (doc::is_digit(rest[i]) || (rest[i] == '.' && i + 1 < rest.size() &&
-                                                          doc::is_digit(rest[i + 1]))))
-      ++i;
-    if (i < rest.size() && doc::is_alpha(rest[i]))
-      ++i;  // "Phase 2a"
+    // Digits, with inner dots: "2", "2.5".
+    const auto number_char = [&](std::size_t at) {
+      return doc::is_digit(rest[at]) ||
+             (rest[at] == '.' && at + 1 < rest.size() && doc::is_digit(rest[at + 1]));
+    };
+    while (i < rest.size() && number_char(i)) ++i;
+    if (i < rest.size() && doc::is_alpha(rest[i])) ++i;  // "Phase 2a"
   } else if (!rest.empty() && rest.front() >= 'A' && rest.front() <= 'Z') {
     i = 1;  // "Phase B"
   } else {
@@ -421,25 +388,22 @@ PhasePlan find_phases(const Document& document) {
       const auto title = visible_text(document, header[column].content);
       if (!exit_column && (is_exit_label(title) || contains_word(title, "exit")))
         exit_column = column;
-      if (!goal_column && doc::istarts_with(skip_emphasis(title), "goal"))
-        goal_column = column;
+      if (!goal_column && doc::istarts_with(skip_emphasis(title), "goal")) goal_column = column;
     }
     if (!exit_column) {
       plan.tables_without_exit_column.push_back(table.header.range);
       continue;
     }
     for (const auto& row : table.rows) {
-      if (row.cells.empty())
-        continue;
+      if (row.cells.empty()) continue;
       Phase phase;
       phase.from_table = true;
       phase.anchor = row.range;
-      phase.name =
-          "phase " + support::excerpt(visible_text(document, row.cells.front().content), 40);
+      phase.name = fmt::format(
+          "phase {}", support::excerpt(visible_text(document, row.cells.front().content), 40));
       if (goal_column && *goal_column < row.cells.size()) {
         const auto goal = visible_text(document, row.cells[*goal_column].content);
-        if (!goal.empty())
-          phase.name += " (" + support::excerpt(goal, 40) + ")";
+        if (!goal.empty()) phase.name += fmt::format(" ({})", support::excerpt(goal, 40));
       }
       if (*exit_column < row.cells.size()) {
         const auto& cell = row.cells[*exit_column];
@@ -449,46 +413,38 @@ PhasePlan find_phases(const Document& document) {
       plan.phases.push_back(std::move(phase));
     }
   }
-  if (plan.from_table)
-    return plan;
+  if (plan.from_table) return plan;
 
   const auto headings = document.headings();
   for (std::size_t i = 0; i < headings.size(); ++i) {
     const auto title = visible_text(document, headings[i].text);
-    if (!is_phase_title(title))
-      continue;
+    if (!is_phase_title(title)) continue;
     Phase phase;
     phase.name = support::excerpt(title, 60);
     phase.anchor = headings[i].range;
     const auto body = heading_body(document, i);
     std::vector<TextRange> exit_bodies;
     for (auto j = i + 1; j < headings.size() && body.contains(headings[j].range); ++j) {
-      if (!is_exit_label(visible_text(document, headings[j].text)))
-        continue;
+      if (!is_exit_label(visible_text(document, headings[j].text))) continue;
       const auto exit_body = heading_body(document, j);
       exit_bodies.push_back(exit_body);
       auto criteria = criteria_in(document, exit_body);
-      if (criteria.empty() && !phase.empty_exit)
-        phase.empty_exit = headings[j].range;
+      if (criteria.empty() && !phase.empty_exit) phase.empty_exit = headings[j].range;
       phase.criteria.insert(phase.criteria.end(), criteria.begin(), criteria.end());
     }
     for (const auto* block : Document::within(document.blocks(), body)) {
-      if (block->kind != doc::BlockKind::paragraph)
-        continue;
+      if (block->kind != doc::BlockKind::paragraph) continue;
       if (std::any_of(exit_bodies.begin(), exit_bodies.end(),
                       [&](TextRange r) { return r.contains(block->range); })) {
         continue;
       }
       const auto label = labelled_paragraph(document, *block);
-      if (!label || !is_exit_label(label->label))
-        continue;
+      if (!label || !is_exit_label(label->label)) continue;
       auto criteria = label_criteria(document, *label);
-      if (criteria.empty() && !phase.empty_exit)
-        phase.empty_exit = block->range;
+      if (criteria.empty() && !phase.empty_exit) phase.empty_exit = block->range;
       phase.criteria.insert(phase.criteria.end(), criteria.begin(), criteria.end());
     }
-    if (!phase.criteria.empty())
-      phase.empty_exit.reset();
+    if (!phase.criteria.empty()) phase.empty_exit.reset();
     plan.phases.push_back(std::move(phase));
   }
   return plan;
@@ -497,12 +453,10 @@ PhasePlan find_phases(const Document& document) {
 Evidence measurable(const Document& document, TextRange criterion) {
   for (const auto* code : Document::within(document.inline_code(), criterion)) {
     const auto content = doc::trim(document.text(code->content));
-    if (!content.empty() && !support::is_template_placeholder(content))
-      return Evidence::code;
+    if (!content.empty() && !support::is_template_placeholder(content)) return Evidence::code;
   }
   for (const auto* fence : Document::within(document.fences(), criterion)) {
-    if (!doc::trim(document.text(fence->content)).empty())
-      return Evidence::code;
+    if (!doc::trim(document.text(fence->content)).empty()) return Evidence::code;
   }
   return measurable_text(visible_text(document, criterion));
 }
@@ -510,57 +464,44 @@ Evidence measurable(const Document& document, TextRange criterion) {
 Evidence measurable_text(std::string_view text) {
   const auto words = split_words(text);
   for (auto word : words) {
-    if (strip_punctuation(word).find("://") != std::string_view::npos)
-      return Evidence::url;
+    if (strip_punctuation(word).find("://") != std::string_view::npos) return Evidence::url;
   }
   for (auto word : words) {
-    if (is_path_token(strip_punctuation(word)))
-      return Evidence::path;
+    if (is_path_token(strip_punctuation(word))) return Evidence::path;
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!doc::is_digit(text[i]))
-      continue;
+    if (!doc::is_digit(text[i])) continue;
     if (i > 0 && (is_word_char(text[i - 1]) || text[i - 1] == '#' || text[i - 1] == '.')) {
       // Inside a word ("e2e", "v2"), a reference ("#12") or the tail of a number.
       continue;
     }
     // The word before: "Phase 2" and "step 3" are ordinals, not measures.
     auto before = text.substr(0, i);
-    while (!before.empty() && doc::is_blank(before.back()))
-      before.remove_suffix(1);
-    if (before.ends_with("\u00a7"))
-      continue;  // "§2"
+    while (!before.empty() && doc::is_blank(before.back())) before.remove_suffix(1);
+    if (before.ends_with("\u00a7")) continue;  // "§2"
     auto word_begin = before.size();
-    while (word_begin > 0 && doc::is_alpha(before[word_begin - 1]))
-      --word_begin;
-    if (one_of(before.substr(word_begin), ordinal_words))
-      continue;
+    while (word_begin > 0 && doc::is_alpha(before[word_begin - 1])) --word_begin;
+    if (one_of(before.substr(word_begin), ordinal_words)) continue;
     return Evidence::number;
   }
   bool noun = false;
   bool outcome = false;
   for (auto word : words) {
     const auto bare = strip_punctuation(word);
-    if (doc::iequals(bare, "zero"))
-      return Evidence::number;
+    if (doc::iequals(bare, "zero")) return Evidence::number;
     for (auto part : split_components(bare)) {
-      if (one_of(part, check_nouns))
-        noun = true;
-      if (one_of(part, outcome_words))
-        outcome = true;
+      if (one_of(part, check_nouns)) noun = true;
+      if (one_of(part, outcome_words)) outcome = true;
     }
   }
-  if (contains_word(text, "definition of done"))
-    noun = true;
+  if (contains_word(text, "definition of done")) noun = true;
   return noun && outcome ? Evidence::check_outcome : Evidence::none;
 }
 
 bool is_signature_line(std::string_view line) {
   auto t = doc::trim(line);
-  if (t.empty() || is_comment_line(t))
-    return false;
-  if (doc::istarts_with(t, "create table"))
-    return true;
+  if (t.empty() || is_comment_line(t)) return false;
+  if (doc::istarts_with(t, "create table")) return true;
   // Drop modifiers: `export interface`, `pub fn`, `public static`.
   for (bool dropped = true; dropped;) {
     dropped = false;
@@ -574,25 +515,20 @@ bool is_signature_line(std::string_view line) {
   auto after = t.substr(keyword.size());
   if (!after.empty() && doc::is_blank(after.front())) {
     after = doc::trim(after);
-    if (one_of(keyword, type_keywords) && starts_identifier(after))
-      return true;
-    if (one_of(keyword, function_keywords) && t.find('(') != std::string_view::npos)
-      return true;
+    if (one_of(keyword, type_keywords) && starts_identifier(after)) return true;
+    if (one_of(keyword, function_keywords) && t.find('(') != std::string_view::npos) return true;
   }
   return is_annotated_call_signature(t) || is_c_declaration(t);
 }
 
 bool is_path_token(std::string_view word) {
-  if (word.size() < 2 || word.find("://") != std::string_view::npos)
-    return false;
-  if (!support::looks_like_path(word))
-    return false;
+  if (word.size() < 2 || word.find("://") != std::string_view::npos) return false;
+  if (!support::looks_like_path(word)) return false;
   if (word.starts_with("/") || word.starts_with("./") || word.starts_with("../") ||
       word.starts_with("~/")) {
     return std::any_of(word.begin(), word.end(), [](char c) { return doc::is_alpha(c); });
   }
-  if (word.ends_with('/'))
-    return true;  // a directory: "fixtures/"
+  if (word.ends_with('/')) return true;  // a directory: "fixtures/"
   const auto slash = word.rfind('/');
   const auto name = slash == std::string_view::npos ? word : word.substr(slash + 1);
   // "Next.js" and "Node.js" are products, not files.
@@ -607,23 +543,18 @@ bool is_path_token(std::string_view word) {
 bool is_test_command(std::string_view line) {
   auto t = doc::trim(line);
   for (auto prompt : {"$ "sv, "> "sv, "% "sv}) {
-    if (t.starts_with(prompt))
-      t = doc::trim(t.substr(prompt.size()));
+    if (t.starts_with(prompt)) t = doc::trim(t.substr(prompt.size()));
   }
-  if (t.empty() || t.front() == '#')
-    return false;
-  if (!(doc::is_alpha(t.front()) || t.front() == '.' || t.front() == '/'))
-    return false;
+  if (t.empty() || t.front() == '#') return false;
+  if (!(doc::is_alpha(t.front()) || t.front() == '.' || t.front() == '/')) return false;
   const auto words = split_words(t);
   if (words.size() >= 2 && words[0] == "make" && (words[1] == "check" || words[1] == "test"))
     return true;
   for (std::size_t i = 0; i < words.size(); ++i) {
     // Arguments that are paths ("cat tests/x") do not make a test command.
-    if (i > 0 && words[i].find('/') != std::string_view::npos)
-      continue;
+    if (i > 0 && words[i].find('/') != std::string_view::npos) continue;
     for (auto part : split_components(words[i])) {
-      if (one_of(part, test_runners))
-        return true;
+      if (one_of(part, test_runners)) return true;
     }
   }
   return false;

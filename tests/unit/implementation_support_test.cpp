@@ -168,8 +168,7 @@ TEST(Labels, ColonInsideOrOutsideTheEmphasis) {
       "**Checkpoint**: a\n\n**Exit criteria:** b\n\nRisks: c\n\n**Rollback**\n\nplain text\n");
   std::vector<std::string> labels;
   for (const auto& block : document.blocks()) {
-    if (auto label = impl::labelled_paragraph(document, block))
-      labels.emplace_back(label->label);
+    if (auto label = impl::labelled_paragraph(document, block)) labels.emplace_back(label->label);
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"Checkpoint", "Exit criteria", "Risks", "Rollback"}));
 }
