@@ -38,17 +38,21 @@ extern const engine::RuleMeta phases_missing{
 The work must be cut into phases, in one of two shapes:
 
 - a **phases table**: a table whose first column is headed `Phase` (`Phase`, `Phases`,
-  `Phase #`), one row per phase; the recommended columns are
-  `| Phase | Goal | Deliverables | Exit Criteria |`;
+  `Phase #`) and which has an exit-criteria column (see `exit-criteria-missing`), one row per
+  phase; the recommended columns are `| Phase | Goal | Deliverables | Exit Criteria |`;
 - **phase headings**: one heading per phase whose title starts with `Phase` and an identifier —
   a number (`Phase 1`, `Phase 2.5`, `Phase 2a`) or a capital letter (`Phase B`) — such as
   `## Phase 1 — Repo skeleton` or `### Phase 2: Contracts`.
 
 When the document has a phases table, the table is the plan and phase headings are read as
-detail (their exit criteria are not checked). Reported once: on the first heading whose title
-contains the word "phases" or starts with "phase" (`## Implementation phases`, `## Phase plan`:
-it promises a plan it does not hold), else on the title (the first level-1 heading) or line 1. A phases table without an exit-criteria column counts as phases here; it is
-`exit-criteria-missing`'s finding.
+detail (their exit criteria are not checked). A table with `Phase` first and a `Goal` or
+`Deliverables` column but no exit-criteria column is the plan only when there are no phase
+headings; it then counts as phases here, and `exit-criteria-missing` reports its header. Other
+tables that start with a `Phase` column (`| Phase | Risk | Mitigation |`) are not plans.
+
+Reported once: on the first heading whose title contains the word "phases" or starts with
+"phase" (`## Implementation phases`, `## Phase plan`: it promises a plan it does not hold), else
+on the title (the first level-1 heading) or line 1.
 )md",
     .why_it_matters = R"md(
 A fresh session given one undivided task works until it believes it is done. Phases give it

@@ -55,9 +55,10 @@ a qualifier only: a parenthesis, a number or "for …" (`Exit criteria (all must
 `Checkpoint 2`, `Exit criteria for phase 3`). "Checkpoint commits after each task" is no label.
 
 - **Phases table**: the table needs an exit-criteria column — a header cell that is a label, or
-  contains the word `Exit`. A table without one is reported on its
-  header row. A row whose exit cell is empty, missing, or only `-`, `—`, `–`, `TBD`, `TODO`,
-  `n/a`, `?` or `...` is reported on the row.
+  contains the word `Exit`. A plan table without one (`Phase` first, a `Goal` or `Deliverables`
+  column) is reported on its header row when the document has no phase headings. A row whose
+  exit cell is empty, missing, or only `-`, `—`, `–`, `TBD`, `TODO`, `n/a`, `?` or `...` is
+  reported on the row.
 - **Phase headings**: the text up to the next heading of the same or a higher level must declare
   exit criteria, either as a subheading whose title is a label
   (`#### Exit criteria`; its top-level list items, paragraphs and fenced blocks are the

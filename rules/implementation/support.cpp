@@ -375,32 +375,39 @@ bool is_phase_title(std::string_view title) {
 
 PhasePlan find_phases(const Document& document) {
   PhasePlan plan;
+  std::vector<TextRange> tables_without_exit;
   for (const auto& table : document.tables()) {
     const auto& header = table.header.cells;
     if (header.empty() ||
         !doc::istarts_with(skip_emphasis(document.text(header.front().content)), "phase")) {
       continue;
     }
-    plan.from_table = true;
     std::optional<std::size_t> exit_column;
     std::optional<std::size_t> goal_column;
+    bool deliverables = false;
     for (std::size_t column = 1; column < header.size(); ++column) {
       const auto title = visible_text(document, header[column].content);
       if (!exit_column && (is_exit_label(title) || contains_word(title, "exit")))
         exit_column = column;
       if (!goal_column && doc::istarts_with(skip_emphasis(title), "goal")) goal_column = column;
+      if (doc::istarts_with(skip_emphasis(title), "deliverable")) deliverables = true;
     }
     if (!exit_column) {
-      plan.tables_without_exit_column.push_back(table.header.range);
+      // A plan without its exit column; "| Phase | Risk | Mitigation |" is no plan.
+      if (goal_column || deliverables) tables_without_exit.push_back(table.header.range);
       continue;
     }
+    plan.from_table = true;
     for (const auto& row : table.rows) {
       if (row.cells.empty()) continue;
       Phase phase;
       phase.from_table = true;
       phase.anchor = row.range;
-      phase.name = fmt::format(
-          "phase {}", support::excerpt(visible_text(document, row.cells.front().content), 40));
+      // "phase 2 (Contracts)"; a cell that already says "Phase 2" is kept as is.
+      const auto number = visible_text(document, row.cells.front().content);
+      phase.name = doc::istarts_with(number, "phase")
+                       ? support::excerpt(number, 40)
+                       : fmt::format("phase {}", support::excerpt(number, 40));
       if (goal_column && *goal_column < row.cells.size()) {
         const auto goal = visible_text(document, row.cells[*goal_column].content);
         if (!goal.empty()) phase.name += fmt::format(" ({})", support::excerpt(goal, 40));
@@ -447,6 +454,9 @@ PhasePlan find_phases(const Document& document) {
     if (!phase.criteria.empty()) phase.empty_exit.reset();
     plan.phases.push_back(std::move(phase));
   }
+  // Phase headings are the plan when there are any; a plan table without an
+  // exit column is reported only when it is the sole plan.
+  if (plan.phases.empty()) plan.tables_without_exit_column = std::move(tables_without_exit);
   return plan;
 }
 

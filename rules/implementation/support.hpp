@@ -72,14 +72,16 @@ struct Phase {
 
 struct PhasePlan {
   std::vector<Phase> phases;
-  // Phases tables (first column "Phase") without an exit-criteria column:
-  // their header rows.
+  // Plan tables (first column "Phase", a Goal or Deliverables column) without
+  // an exit-criteria column, when the document has no other plan: their
+  // header rows.
   std::vector<TextRange> tables_without_exit_column;
   bool from_table = false;
 };
 
-// The phases table(s) when the document has one; otherwise the `Phase N`
-// headings with their exit-criteria lists, labels or subheadings.
+// The rows of the phases tables (first column "Phase", an exit-criteria
+// column) when the document has one; otherwise the `Phase N` headings with
+// their exit-criteria lists, labels or subheadings.
 PhasePlan find_phases(const Document& document);
 
 // Exit-criteria labels: "Exit criteria", "Exit criterion", "Exit conditions",

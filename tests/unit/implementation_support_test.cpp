@@ -154,6 +154,13 @@ TEST(Phases, FromHeadingsWithLabelsAndSubheadings) {
   EXPECT_FALSE(plan.phases[3].empty_exit.has_value());
 }
 
+TEST(Phases, ACellThatSaysPhaseIsNotPrefixedTwice) {
+  const auto document = parse("| Phase | Exit criteria |\n|---|---|\n| Phase 1 | `make` |\n");
+  const auto plan = impl::find_phases(document);
+  ASSERT_EQ(plan.phases.size(), 1u);
+  EXPECT_EQ(plan.phases[0].name, "Phase 1");
+}
+
 TEST(Phases, ATableWinsOverHeadings) {
   const auto document = parse(
       "| Phase | Exit criteria |\n|---|---|\n| 1 | `make` |\n\n## Phase 1 — detail\n\nNo criteria "
