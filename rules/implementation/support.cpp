@@ -265,7 +265,14 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
   labelled.paragraph = &paragraph;
   std::size_t rest_offset = 0;
   const auto colon = start.find(':');
-  if (colon != std::string_view::npos && colon <= 60) {
+  if (doc::istarts_with(start, "done when") && (start.size() == 9 || !doc::is_alpha(start[9]))) {
+    // "Done when `make` passes." needs no colon, and one later in the
+    // sentence is part of the criterion: "Done when the build passes: `make`".
+    labelled.label = start.substr(0, 9);
+    auto after = skip_emphasis(text.substr(start_offset + 9));
+    if (!after.empty() && after.front() == ':') after = skip_emphasis(after.substr(1));
+    rest_offset = text.size() - after.size();
+  } else if (colon != std::string_view::npos && colon <= 60) {
     labelled.label = doc::trim(strip_trailing_emphasis(start.substr(0, colon)));
     if (labelled.label.find('`') != std::string_view::npos) return std::nullopt;
     auto after = skip_emphasis(text.substr(start_offset + colon + 1));
@@ -274,10 +281,6 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
              doc::trim(first_line).size() <= 64) {
     labelled.label = doc::trim(strip_trailing_emphasis(start));
     rest_offset = line_end;
-  } else if (doc::istarts_with(start, "done when") &&
-             (start.size() == 9 || !doc::is_alpha(start[9]))) {
-    labelled.label = start.substr(0, 9);
-    rest_offset = text.size() - skip_emphasis(text.substr(start_offset + 9)).size();
   } else {
     return std::nullopt;
   }

@@ -180,4 +180,18 @@ TEST(Labels, ColonInsideOrOutsideTheEmphasis) {
   EXPECT_EQ(labels, (std::vector<std::string>{"Checkpoint", "Exit criteria", "Risks", "Rollback"}));
 }
 
+TEST(Labels, DoneWhenWithOrWithoutAColon) {
+  const auto document = parse(
+      "Done when the build passes: `make`.\n\n**Done when**: `make test` passes\n\nDone "
+      "whenever.\n");
+  std::vector<std::string> rests;
+  for (const auto& block : document.blocks()) {
+    if (auto label = impl::labelled_paragraph(document, block)) {
+      EXPECT_EQ(label->label, "Done when");
+      rests.emplace_back(document.text(label->rest));
+    }
+  }
+  EXPECT_EQ(rests, (std::vector<std::string>{"the build passes: `make`.", "`make test` passes"}));
+}
+
 }  // namespace
