@@ -52,16 +52,4 @@ TEST(CorpusImplementationPrompt, DefipunkdGetsExactlyTheExpectedFindings) {
   }
 }
 
-TEST(CorpusImplementationPrompt, WithoutTheProfileItIsNotLintedAsOne) {
-  if (!fs::exists(prompt)) GTEST_SKIP() << "corpus file not available: " << prompt;
-  const auto document =
-      doc::build_document(source::SourceFile(prompt.string(), baton::test::read_text(prompt)));
-  const auto result = engine::lint(document, rules::registry(), {});
-  // Detection by file name arrives with the profiles work; by content alone
-  // this prompt has no marker, so nothing of HP7xx may run.
-  for (const auto& diagnostic : result.diagnostics) {
-    EXPECT_FALSE(diagnostic.rule->code.starts_with("HP7")) << diagnostic.message;
-  }
-}
-
 }  // namespace
