@@ -53,6 +53,9 @@ holds at least one of these, checked in this order (HTML comments do not count):
    `green`, `succeed(s/ed)`, `successfully`, `clean`, `match(es)`, `fail(s)`, `failing`
    ("Unit tests green", "Build passes", "Curl checks match").
 
+An HTTP check is caught by these too: `GET /lots/L42` has a path, `returns 410` a number,
+`https://preview.example.com/health` a URL.
+
 Anything else is vague and reported on the criterion, quoting it: "looks good", "done", "works",
 "is complete", "as expected", "filters work + test results" (a check without an outcome).
 
