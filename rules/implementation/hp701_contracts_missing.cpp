@@ -65,13 +65,20 @@ bool names_its_file(const doc::Document& document, const doc::Fence& fence) {
     const bool comment = t.starts_with("//") || t.starts_with("#") || t.starts_with("--") ||
                          t.starts_with("/*") || t.starts_with("*") || t.starts_with("<!--") ||
                          t.starts_with(";");
-    if ((comment || i == 0) && any_path(t)) return true;
+    if (comment && any_path(t)) return true;
+    if (i == 0 && t.find(' ') == std::string_view::npos && any_path(t)) return true;
   }
+  // The nearest paragraph or heading before the fence, unless another fence
+  // comes between them (then it introduced that one).
   const doc::Block* above = nullptr;
   for (const auto& block : document.blocks()) {
-    if (block.range.end > fence.range.begin) break;
-    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading)
+    if (block.range.begin >= fence.range.begin) break;
+    if (block.range.end > fence.range.begin) continue;  // a list or quote around the fence
+    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading) {
       above = &block;
+    } else if (block.kind == doc::BlockKind::fence) {
+      above = nullptr;
+    }
   }
   return above && any_path(implementation::visible_text(document, above->range));
 }
@@ -132,7 +139,7 @@ are not contracts.
 A contract *names its file* when a path-like token (`src/lots.ts`, `/abs/dir/x.h`, `./a.py`)
 appears on the opening fence line (`ts title="src/lots.ts"`), on a comment line inside the fence
 (`// packages/contracts/src/lots.ts`) or alone on its first line, or in the paragraph or heading
-right above the fence.
+right above the fence (the nearest one before it, with no other fenced block in between).
 
 Reported:
 

@@ -40,8 +40,9 @@ holds at least one of these, checked in this order (HTML comments do not count):
 1. **code** — an inline code span (`` `pnpm build` ``, `` `GET /lots/42` ``) that is not a
    `[placeholder]`, or a fenced block inside the criterion;
 2. **a URL** — a word containing `://`;
-3. **a path** — a token that starts with `/`, `./`, `../` or `~/`, ends in `/`, or ends in a
-   known file extension (`src/lots.ts`, `README.md`; not `and/or`, not `Next.js`);
+3. **a path** — a token that starts with `/`, `./`, `../` or `~/`; ends in `/`; has a slash
+   and a last part with a short extension (`src/lots.ts`, `src/Lots.kt`); or is a file name with
+   a common extension (`README.md`, `schema.sql`) — not `and/or`, `K/M/B` or `Next.js`;
 4. **a number** — digits that start a word (`5`, `~6k`, `≥14`, `200ms`, `95%`, `HTTP 410`,
    `$0`) or the word `zero`, except ordinals and references: a number after `Phase`, `Step`,
    `Stage`, `Section`, `Part`, `Milestone`, `Task`, `Item` or `Todo`, after `§` or `#`, or inside

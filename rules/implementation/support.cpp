@@ -543,14 +543,20 @@ bool is_path_token(std::string_view word) {
   }
   if (word.ends_with('/')) return true;  // a directory: "fixtures/"
   const auto slash = word.rfind('/');
-  const auto name = slash == std::string_view::npos ? word : word.substr(slash + 1);
-  // "Next.js" and "Node.js" are products, not files.
-  if (slash == std::string_view::npos && name.ends_with(".js") && name.front() >= 'A' &&
-      name.front() <= 'Z') {
-    return false;
+  if (slash == std::string_view::npos) {
+    // A bare file name needs a known extension; "Next.js" and "Node.js" are
+    // products, not files.
+    if (word.ends_with(".js") && word.front() >= 'A' && word.front() <= 'Z') return false;
+    return word.front() != '.' && word.front() != '~' && support::looks_like_path(word);
   }
-  return name.find('/') == std::string_view::npos && support::looks_like_path(name) &&
-         name.find('.') != std::string_view::npos && name.find('.') > 0;
+  // "dir/name.ext" with any short extension ("src/Lots.kt"); "and/or" has none.
+  const auto name = word.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  const auto extension = name.substr(dot + 1);
+  return !extension.empty() && extension.size() <= 5 &&
+         std::all_of(extension.begin(), extension.end(),
+                     [](char c) { return doc::is_alpha(c) || doc::is_digit(c); });
 }
 
 bool is_test_command(std::string_view line) {

@@ -79,11 +79,11 @@ TEST(Signature, DeclarationsInSeveralLanguages) {
 
 TEST(PathToken, FilesAndDirectoriesButNotProse) {
   for (const char* word : {"src/lots.ts", "/etc/hosts", "./run.sh", "../a/b", "~/notes.md",
-                           "README.md", "data/overlays/"}) {
+                           "README.md", "data/overlays/", "src/lots/Lots.kt", "proto/lots.proto"}) {
     EXPECT_TRUE(impl::is_path_token(word)) << word;
   }
   for (const char* word : {"and/or", "pass/fail", "K/M/B", "Next.js", "https://x.io/a.ts", "e.g.",
-                           "/", "src/lib/foo"}) {
+                           "/", "src/lib/foo", "a/b.", "x/y.toolongext", ".gitignore", "~6k"}) {
     EXPECT_FALSE(impl::is_path_token(word)) << word;
   }
 }
