@@ -235,9 +235,14 @@ TextRange heading_body(const Document& document, std::size_t index) {
 
 std::string visible_text(const Document& document, TextRange range) {
   std::string raw(document.text(range));
-  for (const auto& comment : document.html_comments()) {
-    const auto begin = std::max(comment.range.begin, range.begin);
-    const auto end = std::min(comment.range.end, range.end);
+  // Comments come in source order and do not overlap: skip to the first one
+  // that ends inside or after the range.
+  const auto comments = document.html_comments();
+  auto comment = std::partition_point(comments.begin(), comments.end(),
+                                      [&](const auto& c) { return c.range.end <= range.begin; });
+  for (; comment != comments.end() && comment->range.begin < range.end; ++comment) {
+    const auto begin = std::max(comment->range.begin, range.begin);
+    const auto end = std::min(comment->range.end, range.end);
     for (auto i = begin; i < end; ++i) raw[i - range.begin] = ' ';
   }
   std::string out;

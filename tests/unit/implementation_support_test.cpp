@@ -59,6 +59,24 @@ TEST(Measurable, CommentsDoNotCount) {
   EXPECT_EQ(impl::measurable(document, document.blocks().front().range), Evidence::none);
 }
 
+TEST(VisibleText, CommentsAnywhereAreBlankedInSourceOrder) {
+  // visible_text relies on the document listing comments in source order.
+  const auto document = parse(
+      "# T <!-- a -->\n\n<!-- b -->\n\n| x <!-- c --> | y |\n|---|---|\n| 1 <!-- d --> | 2 |\n\n"
+      "- item <!-- e --> text\n  - nested <!-- f -->\n\npara <!-- g --> end <!-- h -->\n");
+  const auto comments = document.html_comments();
+  ASSERT_EQ(comments.size(), 8u);
+  for (std::size_t i = 1; i < comments.size(); ++i) {
+    EXPECT_LE(comments[i - 1].range.end, comments[i].range.begin);
+  }
+  const auto whole =
+      source::TextRange{0, static_cast<std::uint32_t>(document.source().text().size())};
+  EXPECT_EQ(impl::visible_text(document, whole),
+            "# T | x | y | |---|---| | 1 | 2 | - item text - nested para end");
+  const auto& last = document.blocks().back();
+  EXPECT_EQ(impl::visible_text(document, last.range), "para end");
+}
+
 TEST(Signature, DeclarationsInSeveralLanguages) {
   for (const char* line :
        {"export interface LotLookupRequest {", "type Overlay = z.infer<typeof S>",
