@@ -306,8 +306,8 @@ class Extractor {
         skill_calls_.push_back({command, args, "slash command", record.line_number, {}});
       }
       mention(args, record.line_number);
-      model_.user_messages.push_back(
-          {redact(args.empty() ? "/" + command : "/" + command + " " + args), record.timestamp, record.line_number});
+      model_.user_messages.push_back({redact(args.empty() ? "/" + command : "/" + command + " " + args),
+                                      record.timestamp, record.line_number, true});
       return;
     }
     constexpr std::string_view machine_prefixes[] = {
@@ -344,6 +344,7 @@ class Extractor {
     if (!main) return;
     const auto& name = tool_use.canonical;
     if (const auto call = session::skill_call(tool_use)) {
+      skills_by_tool_[tool_use.id] = skill_calls_.size();
       skill_calls_.push_back({call->skill, call->args, "Skill tool", line, {}});
       mention(call->args, line);
     } else if (name == "TodoWrite") {
@@ -433,6 +434,9 @@ class Extractor {
       }
     }
 
+    if (const auto skill = skills_by_tool_.find(id); skill != skills_by_tool_.end() && is_error) {
+      skill_calls_[skill->second].failed = true;
+    }
     if (const auto agent = agents_by_tool_.find(id); agent != agents_by_tool_.end()) {
       auto& subagent = model_.subagents[agent->second];
       std::string agent_id = result ? string_member(*result, "agentId") : "";
@@ -501,7 +505,7 @@ class Extractor {
     std::set<std::string> seen;
     for (auto it = skill_calls_.rbegin(); it != skill_calls_.rend() && model_.skills.size() < 5; ++it) {
       const auto name = redact(trim(it->name));
-      if (name.empty() || !seen.insert(name).second) continue;
+      if (it->failed || name.empty() || !seen.insert(name).second) continue;
       auto skill = *it;
       skill.name = name;
       skill.args = redact(absolute_args(quote::clean(trim(it->args))));
@@ -614,14 +618,6 @@ class Extractor {
     }
   }
 
-  struct SkillInvocation {
-    std::string name;
-    std::string args;
-    std::string origin;
-    std::size_t line;
-    std::string parent;
-  };
-
   const SessionInput& input_;
   const World& world_;
   Model model_;
@@ -635,6 +631,7 @@ class Extractor {
   std::string todo_kind_;
   unsigned long long task_counter_ = 0;
   std::map<std::string, std::string> created_;  // TaskCreate tool id -> task id
+  std::map<std::string, std::size_t> skills_by_tool_;
   std::map<std::string, std::size_t> agents_by_tool_;
   std::map<std::string, std::size_t> tests_by_tool_;
   std::map<std::string, std::size_t> planning_lines_;

@@ -21,6 +21,7 @@ struct ActiveSkill {
   std::string origin;       // "Skill tool" or "slash command"
   std::size_t line = 0;     // physical line of the session file
   std::string parent;       // the skill below it on the stack ("" at the bottom)
+  bool failed = false;      // the Skill tool reported an error: it never started
 };
 
 struct Todo {
@@ -75,6 +76,7 @@ struct UserMessage {
   std::string text;
   std::string timestamp;
   std::size_t line = 0;
+  bool command = false;  // a typed slash command ("/clear", "/develop args")
 };
 
 struct TestRun {

@@ -379,14 +379,21 @@ class Renderer {
                        plural(model_.subagents.size(), "subagent dispatch", "subagent dispatches"));
   }
 
+  // The first message the user typed that is not a slash command, else the first one.
+  const UserMessage* first_request() const {
+    for (const auto& message : model_.user_messages) {
+      if (!message.command) return &message;
+    }
+    return model_.user_messages.empty() ? nullptr : &model_.user_messages.front();
+  }
+
   std::string s1_2() {
     std::string out;
-    if (model_.user_messages.empty()) {
-      out += "- **Ultimate Goal:** not derivable: the session has no user message\n";
+    if (const auto* first = first_request()) {
+      out += fmt::format("- **Ultimate Goal:** as first stated by the user (session line {}): {}\n", first->line,
+                         quote::inline_text(quote::excerpt(first->text, 300)));
     } else {
-      out += fmt::format("- **Ultimate Goal:** as first stated by the user (session line {}): {}\n",
-                         model_.user_messages.front().line,
-                         quote::inline_text(quote::excerpt(model_.user_messages.front().text, 300)));
+      out += "- **Ultimate Goal:** not derivable: the session has no user message\n";
     }
     out += fmt::format("- **Current Phase:** {}\n",
                        model_.skills.empty() ? std::string("no skill workflow is active")
@@ -782,9 +789,8 @@ class Renderer {
       }
     }
     y += "workflow:\n  pattern: " + workflow_pattern(model_) + "\n";
-    y += "goals:\n  ultimate: " +
-         (model_.user_messages.empty() ? std::string("null") : yaml(quote::excerpt(model_.user_messages.front().text, 300))) +
-         "\n";
+    const auto* first = first_request();
+    y += "goals:\n  ultimate: " + (first ? yaml(quote::excerpt(first->text, 300)) : std::string("null")) + "\n";
     y += "todos:\n";
     if (model_.todos.empty()) {
       y += "  explicit: []\n";

@@ -273,9 +273,9 @@ TEST(GenerateProperty, RandomSessionsLintClean) {
   for (std::uint32_t seed = 1; seed <= 300; ++seed) {
     if (seed % 3 == 0) world.git = generate::GitState{"feature/x", {"?? /path/to/x", " M [A].md", "?? `t`"}};
     else world.git.reset();
-    const auto file = temp.write("s" + std::to_string(seed) + ".jsonl", SessionBuilder(seed).build());
+    const auto file = temp.write(fmt::format("s{}.jsonl", seed), SessionBuilder(seed).build());
     const auto model = generate::extract(generate::load_session(file, {}), world);
-    expect_clean(model, world, "seed " + std::to_string(seed));
+    expect_clean(model, world, fmt::format("seed {}", seed));
     if (HasFailure()) break;  // one seed's report is enough to debug
   }
 }

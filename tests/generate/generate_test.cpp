@@ -64,6 +64,11 @@ TEST(GenerateExtract, OldTranscriptSkillsTodosAndMessages) {
   EXPECT_TRUE(contains(model.user_messages[2].text, "[REDACTED GitHub token]"));
   EXPECT_FALSE(contains(model.user_messages[2].text, "ghp_"));
   EXPECT_TRUE(contains(model.user_messages[3].text, "Keep the public API"));
+  EXPECT_TRUE(model.user_messages[0].command);
+  EXPECT_FALSE(model.user_messages[2].command);
+  // The goal is the first message that is not a slash command.
+  const auto text = generate::render(model);
+  EXPECT_TRUE(contains(text, "- **Ultimate Goal:** as first stated by the user (session line 5): Rewrite the checkout."));
   ASSERT_TRUE(model.last_compact);
   EXPECT_TRUE(contains(model.last_compact->text, "half ported"));
   EXPECT_EQ(model.compaction_count, 1u);
@@ -121,6 +126,9 @@ TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
   const auto world = api_world();
   const auto model = test::model_of(generate_fixtures / "66666666-6666-4666-8666-666666666666.jsonl", world);
   EXPECT_EQ(model.slug, "rate-limit");
+  // The first Skill call failed ("Unknown skill"): it never became active.
+  ASSERT_EQ(model.errors.size(), 1u);
+  EXPECT_EQ(model.errors[0].tool, "Skill");
   ASSERT_EQ(model.skills.size(), 2u);
   EXPECT_EQ(model.skills[0].name, "spellbook:develop");
   EXPECT_EQ(model.skills[0].args, "--resume Phase2.Task1 --impl-plan /home/dev/api/docs/plans/rate-limit-impl.md");
