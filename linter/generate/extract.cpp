@@ -567,6 +567,26 @@ class Extractor {
                      [](const auto& a, const auto& b) { return a.last_line > b.last_line; });
   }
 
+  // The most specific identifier of a task's text: a word of letters, digits
+  // and underscores with an underscore, an inner capital or a digit
+  // ("retry_limit", "parseConfig"); "" when there is none.
+  static std::string identifier_in(std::string_view text) {
+    std::string best;
+    for (const auto& word : words_of(text)) {
+      if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+          })) {
+        continue;
+      }
+      const bool underscore = word.find('_') != std::string::npos;
+      const bool inner_capital = std::any_of(word.begin() + 1, word.end(),
+                                             [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+      const bool letters = std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      if (letters && (underscore || inner_capital) && word.size() > best.size()) best = word;
+    }
+    return best;
+  }
+
   void finish_verifications() {
     const auto project = quote::safe_path(model_.project_dir);
     for (std::size_t i = 0; i < model_.todos.size(); ++i) {
@@ -574,32 +594,38 @@ class Extractor {
       if (todo.status == "completed") continue;
       Verification verification;
       verification.todo_number = i + 1;
-      // 1. The files the task names.
+      // 1. The last test command the session ran.
+      for (auto it = model_.test_runs.rbegin(); it != model_.test_runs.rend(); ++it) {
+        if (!quote::code_safe(it->command) || it->command.size() > 200) continue;
+        verification.command = it->command;
+        verification.expected = "exit 0";
+        verification.basis = fmt::format("last test command of the session (line {}, {})", it->line,
+                                         !it->has_result ? "no result recorded"
+                                         : it->failed    ? "it failed then"
+                                                         : "it passed then");
+        break;
+      }
+      // 2. The files the task names: the identifier it mentions in a file
+      // that exists, else the file's existence.
       for (const auto& word : words_of(todo.content)) {
+        if (!verification.command.empty()) break;
         if (!rules::support::looks_like_path(word)) continue;
         const auto path = resolve(word.substr(0, word.find(':')));
         if (path.empty() || !quote::quotable_path(path)) continue;
-        const auto command = "test -f " + quote::shell_word(quote::safe_path(path));
-        if (!quote::code_safe(command)) continue;
+        const auto file = quote::shell_word(quote::safe_path(path));
         const bool exists = world_.file_state(path).exists;
-        verification.command = command;
-        verification.expected = "exit 0";
-        verification.basis = exists ? "the task names this file; it exists now"
-                                    : "the task names this file; it does not exist yet";
-        break;
-      }
-      // 2. The last test command the session ran.
-      if (verification.command.empty()) {
-        for (auto it = model_.test_runs.rbegin(); it != model_.test_runs.rend(); ++it) {
-          if (!quote::code_safe(it->command) || it->command.size() > 200) continue;
-          verification.command = it->command;
+        const auto identifier = exists ? identifier_in(todo.content) : std::string();
+        if (!identifier.empty()) {
+          verification.command = fmt::format("grep -c -- {} {}", identifier, file);
+          verification.expected = "1 or more";
+          verification.basis = "the task names this file and this identifier";
+        } else {
+          verification.command = "test -f " + file;
           verification.expected = "exit 0";
-          verification.basis = fmt::format("last test command of the session (line {}, {})", it->line,
-                                           !it->has_result ? "no result recorded"
-                                           : it->failed    ? "it failed then"
-                                                           : "it passed then");
-          break;
+          verification.basis = exists ? "the task names this file; it exists now"
+                                      : "the task names this file; it does not exist yet";
         }
+        if (!quote::code_safe(verification.command)) verification.command.clear();
       }
       // 3. What changed in the project.
       if (verification.command.empty()) {

@@ -41,6 +41,18 @@ std::vector<fs::path> agent_files(const fs::path& directory) {
   return files;
 }
 
+// The session id of a transcript's first records that name one, read
+// without parsing the rest of the file.
+std::string first_session_id(const fs::path& file) {
+  session::RecordReader reader(file, {});
+  for (int records = 0; records < 10 && reader.next(); ++records) {
+    if (const auto value = session::find_member(reader.members(), "sessionId")) {
+      if (auto id = session::json_string(*value)) return *id;
+    }
+  }
+  return {};
+}
+
 std::string agent_id_of(const fs::path& file) {
   const auto stem = file.stem().string();
   return stem.substr(6);
@@ -64,12 +76,10 @@ SessionInput load_session(const fs::path& session_file, const LoadOptions& optio
   const auto stem = session_file.stem().string();
   if (stem.starts_with("agent-")) return input;  // a subagent transcript has no subagents of its own here
   // 2.0.x: siblings, shared by every session of the project: keep this session's.
-  for (const auto& file : agent_files(directory)) {
-    auto records = read_records(file, options);
-    const bool ours = std::any_of(records.begin(), records.end(), [&](const auto& record) {
-      return !record.session_id.empty() && record.session_id == session_id;
-    });
-    if (ours && !session_id.empty()) input.agents[agent_id_of(file)] = std::move(records);
+  if (!session_id.empty()) {
+    for (const auto& file : agent_files(directory)) {
+      if (first_session_id(file) == session_id) input.agents[agent_id_of(file)] = read_records(file, options);
+    }
   }
   // 2.1.x: <session>/subagents/.
   for (const auto& file : agent_files(directory / stem / "subagents")) {

@@ -110,12 +110,13 @@ TEST(GenerateExtract, OldTranscriptDocumentsFilesErrorsAndTests) {
   EXPECT_EQ(model.subagents[0].description, "Survey pricing");
   EXPECT_EQ(model.subagents[0].status, "completed");
   EXPECT_TRUE(model.subagents[0].id.empty());
-  // One verification per open todo: the named file, then the session's test command.
+  // One verification per open todo: the session ran tests, so its last test command.
   ASSERT_EQ(model.verifications.size(), 2u);
   EXPECT_EQ(model.verifications[0].todo_number, 2u);
-  EXPECT_EQ(model.verifications[0].command, "test -f /home/dev/shop/src/pricing/tax.py");
+  EXPECT_EQ(model.verifications[0].command, "pytest -q tests/pricing");
   EXPECT_EQ(model.verifications[1].todo_number, 3u);
   EXPECT_EQ(model.verifications[1].command, "pytest -q tests/pricing");
+  EXPECT_EQ(model.verifications[1].basis, "last test command of the session (line 24, it passed then)");
   ASSERT_TRUE(model.git);
   EXPECT_EQ(model.git->branch, "checkout-rewrite");
 }
@@ -133,9 +134,17 @@ TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
   EXPECT_EQ(model.skills[0].name, "spellbook:develop");
   EXPECT_EQ(model.skills[0].args, "--resume Phase2.Task1 --impl-plan /home/dev/api/docs/plans/rate-limit-impl.md");
   EXPECT_EQ(model.skills[1].name, "brainstorming");
-  // TaskCreate/TaskUpdate: #1 completed, #2 in progress, #3 deleted.
+  // TaskCreate/TaskUpdate: #1 completed, #2 in progress, #3 deleted, #4 pending.
   EXPECT_EQ(model.todo_source, "TaskCreate/TaskUpdate");
-  ASSERT_EQ(model.todos.size(), 2u);
+  ASSERT_EQ(model.todos.size(), 3u);
+  EXPECT_EQ(model.todos[2].id, "4");
+  EXPECT_EQ(model.todos[2].status, "pending");
+  // No test ran: the files the tasks name verify them — the identifier in a
+  // file that exists, the existence of one that does not yet.
+  ASSERT_EQ(model.verifications.size(), 2u);
+  EXPECT_EQ(model.verifications[0].command, "test -f /home/dev/api/src/server.ts");
+  EXPECT_EQ(model.verifications[0].basis, "the task names this file; it does not exist yet");
+  EXPECT_EQ(model.verifications[1].command, "grep -c -- rate_limit_config /home/dev/api/src/limit/bucket.ts");
   EXPECT_EQ(model.todos[0].id, "1");
   EXPECT_EQ(model.todos[0].status, "completed");
   EXPECT_EQ(model.todos[1].content, "Wire the middleware into src/server.ts");
@@ -264,7 +273,11 @@ TEST_P(GenerateGolden, MatchesAndLintsClean) {
   if (const char* update = std::getenv("BATON_UPDATE_GOLDEN"); update && std::string(update) == "1") {
     std::ofstream(golden, std::ios::binary) << text;
   }
-  EXPECT_EQ(text, test::read_text(golden)) << "golden " << golden << " differs; BATON_UPDATE_GOLDEN=1 rewrites it";
+  const auto expected = test::read_text(golden);
+  EXPECT_TRUE(text == expected) << "golden " << golden << " differs (first difference at byte "
+                                << std::distance(text.begin(), std::mismatch(text.begin(), text.end(), expected.begin(),
+                                                                             expected.end()).first)
+                                << "); BATON_UPDATE_GOLDEN=1 rewrites it";
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -278,5 +291,33 @@ INSTANTIATE_TEST_SUITE_P(
       std::replace(name.begin(), name.end(), '-', '_');
       return name;
     });
+
+}  // namespace
+
+namespace {
+
+// --- 2.0.x -------------------------------------------------------------------
+
+TEST(GenerateExtract, SiblingAgentTranscriptsOfTheSameSession) {
+  FakeWorld world;
+  const auto model = test::model_of(
+      fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl", world);
+  ASSERT_FALSE(model.subagents.empty());
+  const auto agent = std::find_if(model.subagents.begin(), model.subagents.end(),
+                                  [](const auto& subagent) { return subagent.id == "a06151e"; });
+  ASSERT_NE(agent, model.subagents.end());
+  EXPECT_EQ(agent->status, "completed");
+  // Its transcript is the sibling agent-a06151e.jsonl.
+  ASSERT_TRUE(agent->transcript_records.has_value());
+  EXPECT_GT(*agent->transcript_records, 0u);
+  // agent-b99.jsonl beside it belongs to another session.
+  const auto input = generate::load_session(
+      fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl", {});
+  EXPECT_EQ(input.agents.count("a06151e"), 1u);
+  EXPECT_EQ(input.agents.count("b99"), 0u);
+  // Skill {command} of Claude Code <= 2.0.22.
+  ASSERT_FALSE(model.skills.empty());
+  EXPECT_EQ(model.skills.front().name, "debugging");
+}
 
 }  // namespace
