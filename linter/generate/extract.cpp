@@ -223,8 +223,16 @@ class Extractor {
       if (rules::support::looks_like_path(token) && token.front() != '/') {
         auto absolute = resolve(token);
         if (absolute.empty()) absolute = normal(model_.project_dir + "/" + token);
-        // A blank would split the path into words; its file: URL names it whole.
-        token = absolute.find_first_of(" \t\n\r\f\v") == std::string::npos ? absolute : file_url(absolute);
+        const bool path_shaped = token.find('/') != std::string::npos || token.front() == '~';
+        const auto file = absolute.substr(0, absolute.find(':'));
+        if (!path_shaped && !world_.file_state(file).exists) {
+          // A bare name with an extension that names no file ("Next.js"):
+          // a word, not a path; code quotes keep it from reading as one.
+          token = "`" + token + "`";
+        } else {
+          // A blank would split the path into words; its file: URL names it whole.
+          token = absolute.find_first_of(" \t\n\r\f\v") == std::string::npos ? absolute : file_url(absolute);
+        }
       }
       out += prefix + token + suffix;
       at = end;

@@ -296,6 +296,24 @@ INSTANTIATE_TEST_SUITE_P(
 
 namespace {
 
+// --- Skill arguments -----------------------------------------------------------
+
+TEST(GenerateExtract, SkillArgumentPathsBecomeAbsoluteAndBareNamesStayWords) {
+  test::TempDir temp;
+  const nlohmann::json call = {
+      {"type", "assistant"}, {"cwd", "/proj"}, {"sessionId", "s"},
+      {"message", {{"role", "assistant"},
+                   {"content", {{{"type", "tool_use"}, {"id", "t"}, {"name", "Skill"},
+                                 {"input", {{"skill", "develop"},
+                                            {"args", "use Next.js with README.md --plan=docs/x-plan.md ~/n.md"}}}}}}}}};
+  const auto file = temp.write("s.jsonl", call.dump() + "\n");
+  FakeWorld world;
+  world.files["/proj/README.md"] = 3;
+  const auto model = test::model_of(file, world);
+  ASSERT_EQ(model.skills.size(), 1u);
+  EXPECT_EQ(model.skills[0].args, "use `Next.js` with /proj/README.md --plan=/proj/docs/x-plan.md /home/dev/n.md");
+}
+
 // --- 2.0.x -------------------------------------------------------------------
 
 TEST(GenerateExtract, SiblingAgentTranscriptsOfTheSameSession) {
