@@ -430,14 +430,16 @@ class Extractor {
       error.target = redact(quote::excerpt(target, 200));
       error.error = redact(quote::excerpt(trim(text), 300));
       error.line = record.line_number;
-      error_keys_.push_back(name + "\n" + target);
+      error_keys_.push_back(resolution_key(name, target));
       model_.errors.push_back(std::move(error));
     } else {
       // A later success of the same call resolves earlier failures.
       for (std::size_t i = 0; i < model_.errors.size(); ++i) {
-        if (model_.errors[i].resolution.empty() && error_keys_[i] == name + "\n" + target) {
+        if (model_.errors[i].resolution.empty() && error_keys_[i] == resolution_key(name, target)) {
           model_.errors[i].resolution =
-              fmt::format("the same {} call succeeded at line {}", name, record.line_number);
+              model_.errors[i].tool == name
+                  ? fmt::format("the same {} call succeeded at line {}", name, record.line_number)
+                  : fmt::format("a {} of the same file succeeded at line {}", name, record.line_number);
         }
       }
     }
@@ -490,6 +492,13 @@ class Extractor {
         }
       }
     }
+  }
+
+  // Failures and successes that answer each other: the same tool on the same
+  // target, and any change of the same file (an Edit refused, then a Write).
+  static std::string resolution_key(const std::string& tool, const std::string& target) {
+    const bool changes_file = tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit";
+    return (changes_file ? std::string("file change") : tool) + "\n" + target;
   }
 
   static std::string target_of(const ToolUse& tool_use) {
