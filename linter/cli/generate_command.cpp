@@ -31,7 +31,8 @@ namespace fs = std::filesystem;
 // started or exits non-zero.
 std::optional<std::string> capture(const std::vector<std::string>& argv) {
   int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) return std::nullopt;
+  if (::pipe(pipe_fds) != 0)
+    return std::nullopt;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
@@ -39,7 +40,8 @@ std::optional<std::string> capture(const std::vector<std::string>& argv) {
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
   std::vector<char*> args;
-  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  for (const auto& arg : argv)
+    args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
   const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
@@ -53,14 +55,17 @@ std::optional<std::string> capture(const std::vector<std::string>& argv) {
   char buffer[4096];
   for (;;) {
     const auto n = ::read(pipe_fds[0], buffer, sizeof buffer);
-    if (n > 0) output.append(buffer, static_cast<std::size_t>(n));
-    else if (n == 0 || errno != EINTR) break;
+    if (n > 0)
+      output.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || errno != EINTR)
+      break;
   }
   ::close(pipe_fds[0]);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return std::nullopt;
   return output;
 }
 
@@ -69,15 +74,18 @@ std::optional<std::string> capture(const std::vector<std::string>& argv) {
 generate::FileState SystemWorld::file_state(const std::string& path) const {
   generate::FileState state;
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return state;
+  if (!fs::is_regular_file(path, ec))
+    return state;
   state.exists = true;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return state;
+  if (!in)
+    return state;
   std::size_t lines = 0;
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     lines += static_cast<std::size_t>(std::count(buffer, buffer + in.gcount(), '\n'));
-    if (!in) break;
+    if (!in)
+      break;
   }
   state.lines = lines;
   return state;
@@ -85,19 +93,25 @@ generate::FileState SystemWorld::file_state(const std::string& path) const {
 
 std::optional<generate::GitState> SystemWorld::git_state(const std::string& directory) const {
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) return std::nullopt;
+  if (!fs::is_directory(directory, ec))
+    return std::nullopt;
   auto branch = capture({"git", "-C", directory, "rev-parse", "--abbrev-ref", "HEAD"});
-  if (!branch) return std::nullopt;
+  if (!branch)
+    return std::nullopt;
   const auto status = capture({"git", "-C", directory, "status", "--porcelain"});
-  if (!status) return std::nullopt;
+  if (!status)
+    return std::nullopt;
   generate::GitState state;
-  while (!branch->empty() && (branch->back() == '\n' || branch->back() == '\r')) branch->pop_back();
+  while (!branch->empty() && (branch->back() == '\n' || branch->back() == '\r'))
+    branch->pop_back();
   state.branch = *branch;
   std::size_t start = 0;
   while (start < status->size()) {
     auto end = status->find('\n', start);
-    if (end == std::string::npos) end = status->size();
-    if (end > start) state.status_lines.push_back(status->substr(start, end - start));
+    if (end == std::string::npos)
+      end = status->size();
+    if (end > start)
+      state.status_lines.push_back(status->substr(start, end - start));
     start = end + 1;
   }
   return state;
@@ -114,7 +128,8 @@ std::string SystemWorld::now_utc() const {
 
 std::optional<std::string> SystemWorld::home() const {
   const char* home = std::getenv("HOME");
-  if (home == nullptr || *home == '\0') return std::nullopt;
+  if (home == nullptr || *home == '\0')
+    return std::nullopt;
   return std::string(home);
 }
 
@@ -125,15 +140,20 @@ std::string SystemWorld::working_directory() const {
 }
 
 GenerateCommand::GenerateCommand(CLI::App& app) {
-  generate_ = app.add_subcommand("generate", "Generate a spellbook handoff from a Claude Code session");
-  generate_->add_option("SESSION", session_, "The session transcript (.jsonl)")->required()->type_name("");
-  generate_->add_option("--out", out_,
-                        "Write here, or - for stdout (default: "
-                        "~/.local/spellbook/distilled/<project-encoded>/<slug>-<YYYYmmdd-HHMMSS>.md)")
+  generate_ =
+      app.add_subcommand("generate", "Generate a spellbook handoff from a Claude Code session");
+  generate_->add_option("SESSION", session_, "The session transcript (.jsonl)")
+      ->required()
+      ->type_name("");
+  generate_
+      ->add_option("--out", out_,
+                   "Write here, or - for stdout (default: "
+                   "~/.local/spellbook/distilled/<project-encoded>/<slug>-<YYYYmmdd-HHMMSS>.md)")
       ->type_name("FILE");
   generate_->add_flag("--force", force_, "Overwrite an existing output file");
-  generate_->add_option("--project-dir", project_dir_,
-                        "The project the session worked in (default: the cwd recorded in the session)")
+  generate_
+      ->add_option("--project-dir", project_dir_,
+                   "The project the session worked in (default: the cwd recorded in the session)")
       ->type_name("DIR");
   generate_->add_flag("--section0-only", section0_only_,
                       "Print only Section 0, within 8,000 characters");
@@ -142,7 +162,9 @@ GenerateCommand::GenerateCommand(CLI::App& app) {
       "without --force, output not writable).");
 }
 
-bool GenerateCommand::parsed() const { return generate_->parsed(); }
+bool GenerateCommand::parsed() const {
+  return generate_->parsed();
+}
 
 int GenerateCommand::run(std::ostream& out, std::ostream& err, const generate::World& world) const {
   std::error_code ec;
@@ -159,7 +181,9 @@ int GenerateCommand::run(std::ostream& out, std::ostream& err, const generate::W
     }
     options.project_dir = directory.lexically_normal().string();
   }
-  options.on_warning = [&err](const std::string& warning) { err << "baton: warning: " << warning << '\n'; };
+  options.on_warning = [&err](const std::string& warning) {
+    err << "baton: warning: " << warning << '\n';
+  };
   generate::SessionInput input;
   try {
     input = generate::load_session(session_, options);

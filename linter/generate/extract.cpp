@@ -19,31 +19,70 @@ using json = nlohmann::ordered_json;
 using session::Record;
 using session::ToolUse;
 
-constexpr std::string_view builtin_commands[] = {
-    "add-dir", "agents", "bashes", "bug", "clear", "compact", "config", "context", "cost",
-    "doctor", "exit", "export", "help", "hooks", "ide", "init", "install-github-app", "login",
-    "logout", "mcp", "memory", "migrate-installer", "model", "output-style", "permissions",
-    "plugin", "pr-comments", "privacy-settings", "release-notes", "rename", "resume", "review",
-    "rewind", "security-review", "status", "statusline", "terminal-setup", "todos", "upgrade",
-    "usage", "vim"};
+constexpr std::string_view builtin_commands[] = {"add-dir",
+                                                 "agents",
+                                                 "bashes",
+                                                 "bug",
+                                                 "clear",
+                                                 "compact",
+                                                 "config",
+                                                 "context",
+                                                 "cost",
+                                                 "doctor",
+                                                 "exit",
+                                                 "export",
+                                                 "help",
+                                                 "hooks",
+                                                 "ide",
+                                                 "init",
+                                                 "install-github-app",
+                                                 "login",
+                                                 "logout",
+                                                 "mcp",
+                                                 "memory",
+                                                 "migrate-installer",
+                                                 "model",
+                                                 "output-style",
+                                                 "permissions",
+                                                 "plugin",
+                                                 "pr-comments",
+                                                 "privacy-settings",
+                                                 "release-notes",
+                                                 "rename",
+                                                 "resume",
+                                                 "review",
+                                                 "rewind",
+                                                 "security-review",
+                                                 "status",
+                                                 "statusline",
+                                                 "terminal-setup",
+                                                 "todos",
+                                                 "upgrade",
+                                                 "usage",
+                                                 "vim"};
 
 constexpr std::string_view test_runners[] = {
-    "pytest", "py.test", "unittest", "npm test", "npm run test", "yarn test", "pnpm test",
-    "bun test", "deno test", "cargo test", "cargo nextest", "go test", "ctest", "make test",
-    "make check", "jest", "vitest", "mocha", "rspec", "phpunit", "gradle test", "mvn test",
-    "tox", "dotnet test", "mix test", "nox", "bats"};
+    "pytest",    "py.test",   "unittest",    "npm test",   "npm run test",  "yarn test",
+    "pnpm test", "bun test",  "deno test",   "cargo test", "cargo nextest", "go test",
+    "ctest",     "make test", "make check",  "jest",       "vitest",        "mocha",
+    "rspec",     "phpunit",   "gradle test", "mvn test",   "tox",           "dotnet test",
+    "mix test",  "nox",       "bats"};
 
 const json* member(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
+  if (!object.is_object())
+    return nullptr;
   const auto it = object.find(key);
   return it == object.end() ? nullptr : &*it;
 }
 
 std::string string_member(const json& object, const char* key) {
   const auto* value = member(object, key);
-  if (value == nullptr) return {};
-  if (value->is_string()) return value->get<std::string>();
-  if (value->is_number()) return value->dump();
+  if (value == nullptr)
+    return {};
+  if (value->is_string())
+    return value->get<std::string>();
+  if (value->is_number())
+    return value->dump();
   return {};
 }
 
@@ -52,15 +91,18 @@ std::optional<std::string> tag_text(std::string_view text, std::string_view tag)
   const auto open = fmt::format("<{}>", tag);
   const auto close = fmt::format("</{}>", tag);
   const auto begin = text.find(open);
-  if (begin == std::string_view::npos) return std::nullopt;
+  if (begin == std::string_view::npos)
+    return std::nullopt;
   const auto end = text.find(close, begin + open.size());
-  if (end == std::string_view::npos) return std::nullopt;
+  if (end == std::string_view::npos)
+    return std::nullopt;
   return std::string(text.substr(begin + open.size(), end - begin - open.size()));
 }
 
 std::string trim(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
+  if (begin == std::string_view::npos)
+    return {};
   const auto end = text.find_last_not_of(" \t\r\n");
   return std::string(text.substr(begin, end - begin + 1));
 }
@@ -75,14 +117,31 @@ std::vector<std::string> words_of(std::string_view text) {
                              word.back() == ';' || word.back() == '!' || word.back() == '?')) {
       word.pop_back();
     }
-    if (!word.empty()) words.push_back(word);
+    if (!word.empty())
+      words.push_back(word);
     word.clear();
   };
   for (char c : text) {
     switch (c) {
-      case ' ': case '\t': case '\n': case '\r': case '"': case '\'': case '`': case '(':
-      case ')': case '[': case ']': case '{': case '}': case '<': case '>': case ',': case '|':
-      case '*': case '=':
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+      case '"':
+      case '\'':
+      case '`':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '<':
+      case '>':
+      case ',':
+      case '|':
+      case '*':
+      case '=':
         flush();
         break;
       default:
@@ -95,10 +154,14 @@ std::vector<std::string> words_of(std::string_view text) {
 
 std::optional<PlanKind> plan_kind(const std::string& path) {
   const auto name = fs::path(path).filename().string();
-  if (name.ends_with("-design.md")) return PlanKind::design;
-  if (name.ends_with("-impl.md")) return PlanKind::impl;
-  if (name.ends_with("-plan.md")) return PlanKind::plan;
-  if (name.ends_with(".md") && path.find("/plans/") != std::string::npos) return PlanKind::plan;
+  if (name.ends_with("-design.md"))
+    return PlanKind::design;
+  if (name.ends_with("-impl.md"))
+    return PlanKind::impl;
+  if (name.ends_with("-plan.md"))
+    return PlanKind::plan;
+  if (name.ends_with(".md") && path.find("/plans/") != std::string::npos)
+    return PlanKind::plan;
   return std::nullopt;
 }
 
@@ -109,9 +172,11 @@ class Extractor {
   Model run() {
     model_.session_file = input_.session_file;
     find_identity();
-    for (const auto& record : input_.records) observe(record);
+    for (const auto& record : input_.records)
+      observe(record);
     for (const auto& [id, records] : input_.agents) {
-      for (const auto& record : records) observe_agent(id, record);
+      for (const auto& record : records)
+        observe_agent(id, record);
     }
     finish_subagents();
     finish_skills();
@@ -122,7 +187,8 @@ class Extractor {
     if (const auto git = world_.git_state(model_.project_dir)) {
       GitState state;
       state.branch = redact(git->branch);
-      for (const auto& line : git->status_lines) state.status_lines.push_back(redact(line));
+      for (const auto& line : git->status_lines)
+        state.status_lines.push_back(redact(line));
       model_.git = std::move(state);
     }
     model_.generated_at = world_.now_utc();
@@ -142,20 +208,27 @@ class Extractor {
     std::string redacted(text);
     for (int pass = 0; pass < 8; ++pass) {
       auto next = rules::safety::redact_secrets(redacted);
-      if (next == redacted) break;
+      if (next == redacted)
+        break;
       redacted = std::move(next);
     }
-    if (redacted != text) ++model_.secrets_redacted;
+    if (redacted != text)
+      ++model_.secrets_redacted;
     return redacted;
   }
 
   void find_identity() {
     for (const auto& record : input_.records) {
-      if (model_.session_id.empty() && !record.session_id.empty()) model_.session_id = record.session_id;
-      if (!record.slug.empty()) model_.slug = record.slug;
-      if (!record.version.empty()) model_.version = record.version;
-      if (!record.timestamp.empty()) model_.last_activity = record.timestamp;
-      if (cwd_.empty() && !record.cwd.empty() && record.cwd.front() == '/') cwd_ = record.cwd;
+      if (model_.session_id.empty() && !record.session_id.empty())
+        model_.session_id = record.session_id;
+      if (!record.slug.empty())
+        model_.slug = record.slug;
+      if (!record.version.empty())
+        model_.version = record.version;
+      if (!record.timestamp.empty())
+        model_.last_activity = record.timestamp;
+      if (cwd_.empty() && !record.cwd.empty() && record.cwd.front() == '/')
+        cwd_ = record.cwd;
     }
     model_.record_count = input_.records.size();
     if (input_.project_dir) {
@@ -168,7 +241,8 @@ class Extractor {
     }
     model_.project_dir = normal(model_.project_dir);
     auto encoded = model_.project_dir;
-    while (!encoded.empty() && encoded.front() == '/') encoded.erase(0, 1);
+    while (!encoded.empty() && encoded.front() == '/')
+      encoded.erase(0, 1);
     std::replace(encoded.begin(), encoded.end(), '/', '-');
     model_.project_encoded = encoded.empty() ? "root" : encoded;
     model_.session_id = redact(model_.session_id);
@@ -177,19 +251,23 @@ class Extractor {
 
   static std::string normal(const std::string& path) {
     auto out = fs::path(path).lexically_normal().string();
-    while (out.size() > 1 && out.back() == '/') out.pop_back();
+    while (out.size() > 1 && out.back() == '/')
+      out.pop_back();
     return out;
   }
 
   // An absolute path for a path written in the session, or "" when it names none.
   std::string resolve(std::string_view written) const {
-    if (written.empty()) return {};
-    if (written.front() == '/') return normal(std::string(written));
+    if (written.empty())
+      return {};
+    if (written.front() == '/')
+      return normal(std::string(written));
     if (written.starts_with("~/")) {
       const auto home = world_.home();
       return normal((home ? *home : model_.project_dir) + std::string(written.substr(1)));
     }
-    if (written.front() == '~') return {};
+    if (written.front() == '~')
+      return {};
     return normal(model_.project_dir + "/" + std::string(written));
   }
 
@@ -199,9 +277,11 @@ class Extractor {
     std::string out;
     std::size_t at = 0;
     while (at < args.size()) {
-      while (at < args.size() && doc::is_space(args[at])) out += args[at++];
+      while (at < args.size() && doc::is_space(args[at]))
+        out += args[at++];
       auto end = at;
-      while (end < args.size() && !doc::is_space(args[end])) ++end;
+      while (end < args.size() && !doc::is_space(args[end]))
+        ++end;
       std::string token = args.substr(at, end - at);
       std::string prefix;
       std::string suffix;
@@ -215,14 +295,16 @@ class Extractor {
         prefix = token.substr(0, equals + 1);
         token = token.substr(equals + 1);
       }
-      if (token.size() >= 2 && (token.front() == '\'' || token.front() == '"') && token.back() == token.front()) {
+      if (token.size() >= 2 && (token.front() == '\'' || token.front() == '"') &&
+          token.back() == token.front()) {
         prefix += token.front();
         suffix = token.back();
         token = token.substr(1, token.size() - 2);
       }
       if (rules::support::looks_like_path(token) && token.front() != '/') {
         auto absolute = resolve(token);
-        if (absolute.empty()) absolute = normal(model_.project_dir + "/" + token);
+        if (absolute.empty())
+          absolute = normal(model_.project_dir + "/" + token);
         const bool path_shaped = token.find('/') != std::string::npos || token.front() == '~';
         const auto file = absolute.substr(0, absolute.find(':'));
         if (!path_shaped && !world_.file_state(file).exists) {
@@ -231,7 +313,8 @@ class Extractor {
           token = "`" + token + "`";
         } else {
           // A blank would split the path into words; its file: URL names it whole.
-          token = absolute.find_first_of(" \t\n\r\f\v") == std::string::npos ? absolute : file_url(absolute);
+          token = absolute.find_first_of(" \t\n\r\f\v") == std::string::npos ? absolute
+                                                                             : file_url(absolute);
         }
       }
       out += prefix + token + suffix;
@@ -245,7 +328,8 @@ class Extractor {
     std::string url = "file://";
     for (char c : path) {
       const auto byte = static_cast<unsigned char>(c);
-      const bool plain = std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
+      const bool plain =
+          std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
       url += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
     }
     return url;
@@ -253,15 +337,18 @@ class Extractor {
 
   void mention(std::string_view text, std::size_t line) {
     for (const auto& word : words_of(text)) {
-      if (word.find(".md") == std::string::npos) continue;
+      if (word.find(".md") == std::string::npos)
+        continue;
       auto path = word.substr(0, word.find(".md") + 3);
-      if (!rules::support::looks_like_path(path)) continue;
+      if (!rules::support::looks_like_path(path))
+        continue;
       note_planning(resolve(path), line);
     }
   }
 
   void note_planning(const std::string& path, std::size_t line) {
-    if (path.empty() || !plan_kind(path)) return;
+    if (path.empty() || !plan_kind(path))
+      return;
     auto& last = planning_lines_[path];
     last = std::max(last, line);
   }
@@ -275,20 +362,24 @@ class Extractor {
     }
     if (record.type == "user" && record.content.is_array()) {
       for (const auto& block : record.content) {
-        if (block.is_object() && string_member(block, "type") == "tool_result") tool_result(record, block);
+        if (block.is_object() && string_member(block, "type") == "tool_result")
+          tool_result(record, block);
       }
     }
     if (record.type == "user") {
       user(record);
     } else if (record.type == "assistant") {
       const bool main = !record.is_sidechain;
-      if (main) mention(session::content_text(record.content), record.line_number);
-      for (const auto& tool_use : record.tool_uses) this->tool_use(tool_use, record.line_number, main, "main");
+      if (main)
+        mention(session::content_text(record.content), record.line_number);
+      for (const auto& tool_use : record.tool_uses)
+        this->tool_use(tool_use, record.line_number, main, "main");
     }
   }
 
   void observe_agent(const std::string& id, const Record& record) {
-    if (record.type != "assistant") return;
+    if (record.type != "assistant")
+      return;
     for (const auto& tool_use : record.tool_uses) {
       file_tool(tool_use, record.line_number, id);
     }
@@ -296,34 +387,46 @@ class Extractor {
 
   void user(const Record& record) {
     const auto text = session::content_text(record.content);
-    const bool summary_text = text.starts_with("This session is being continued from a previous conversation");
+    const bool summary_text =
+        text.starts_with("This session is being continued from a previous conversation");
     if (awaiting_summary_ && (record.is_compact_summary || summary_text)) {
       model_.last_compact = CompactSummary{boundary_index_, redact(text), record.timestamp};
       awaiting_summary_ = false;
       return;
     }
-    if (record.is_compact_summary || summary_text || record.is_sidechain || record.is_meta) return;
+    if (record.is_compact_summary || summary_text || record.is_sidechain || record.is_meta)
+      return;
     const auto trimmed = trim(text);
-    if (trimmed.empty()) return;
+    if (trimmed.empty())
+      return;
     if (const auto name = tag_text(trimmed, "command-name")) {
       auto command = trim(*name);
-      if (command.starts_with("/")) command.erase(0, 1);
+      if (command.starts_with("/"))
+        command.erase(0, 1);
       const auto args = trim(tag_text(trimmed, "command-args").value_or(""));
-      if (command.empty()) return;
+      if (command.empty())
+        return;
       if (!is_builtin_command(command)) {
         skill_calls_.push_back({command, args, "slash command", record.line_number, {}});
       }
       mention(args, record.line_number);
-      model_.user_messages.push_back({redact(args.empty() ? "/" + command : "/" + command + " " + args),
-                                      record.timestamp, record.line_number, true});
+      model_.user_messages.push_back(
+          {redact(args.empty() ? "/" + command : "/" + command + " " + args), record.timestamp,
+           record.line_number, true});
       return;
     }
-    constexpr std::string_view machine_prefixes[] = {
-        "<local-command-", "<bash-stdout>", "<bash-stderr>", "Caveat: The messages below",
-        "[Request interrupted by user", "<system-reminder>", "<command-message>",
-        "<user-prompt-submit-hook>", "<task-notification>"};
+    constexpr std::string_view machine_prefixes[] = {"<local-command-",
+                                                     "<bash-stdout>",
+                                                     "<bash-stderr>",
+                                                     "Caveat: The messages below",
+                                                     "[Request interrupted by user",
+                                                     "<system-reminder>",
+                                                     "<command-message>",
+                                                     "<user-prompt-submit-hook>",
+                                                     "<task-notification>"};
     for (auto prefix : machine_prefixes) {
-      if (trimmed.starts_with(prefix)) return;
+      if (trimmed.starts_with(prefix))
+        return;
     }
     mention(trimmed, record.line_number);
     model_.user_messages.push_back({redact(trimmed), record.timestamp, record.line_number});
@@ -332,10 +435,13 @@ class Extractor {
   void file_tool(const ToolUse& tool_use, std::size_t line, const std::string& actor) {
     const auto& name = tool_use.canonical;
     std::string written = string_member(tool_use.input, "file_path");
-    if (written.empty()) written = string_member(tool_use.input, "notebook_path");
-    if (written.empty()) return;
+    if (written.empty())
+      written = string_member(tool_use.input, "notebook_path");
+    if (written.empty())
+      return;
     const auto path = resolve(written);
-    if (path.empty()) return;
+    if (path.empty())
+      return;
     note_planning(path, line);
     if (name == "Write" || name == "Edit" || name == "MultiEdit" || name == "NotebookEdit") {
       auto& change = files_[{path, actor}];
@@ -349,7 +455,8 @@ class Extractor {
   void tool_use(const ToolUse& tool_use, std::size_t line, bool main, const std::string& actor) {
     pending_[tool_use.id] = PendingTool{tool_use, line, main};
     file_tool(tool_use, line, main ? actor : "sidechain");
-    if (!main) return;
+    if (!main)
+      return;
     const auto& name = tool_use.canonical;
     if (const auto call = session::skill_call(tool_use)) {
       skills_by_tool_[tool_use.id] = skill_calls_.size();
@@ -361,7 +468,8 @@ class Extractor {
       model_.todo_line = line;
     } else if (name == "TaskCreate") {
       for (auto item : session::todo_items(tool_use)) {
-        if (item.id.empty()) item.id = std::to_string(++task_counter_);
+        if (item.id.empty())
+          item.id = std::to_string(++task_counter_);
         created_[tool_use.id] = item.id;
         tasks_.push_back(item);
       }
@@ -393,33 +501,43 @@ class Extractor {
 
   void task_update(const ToolUse& tool_use) {
     const auto items = session::todo_items(tool_use);
-    if (items.empty()) return;
+    if (items.empty())
+      return;
     const auto& update = items.front();
-    auto it = std::find_if(tasks_.begin(), tasks_.end(), [&](const auto& task) { return task.id == update.id; });
+    auto it = std::find_if(tasks_.begin(), tasks_.end(),
+                           [&](const auto& task) { return task.id == update.id; });
     if (update.status == "deleted") {
-      if (it != tasks_.end()) tasks_.erase(it);
+      if (it != tasks_.end())
+        tasks_.erase(it);
       return;
     }
     if (it == tasks_.end()) {
-      if (update.content.empty()) return;
+      if (update.content.empty())
+        return;
       tasks_.push_back(update);
-      if (tasks_.back().status.empty()) tasks_.back().status = "pending";
+      if (tasks_.back().status.empty())
+        tasks_.back().status = "pending";
       return;
     }
-    if (!update.content.empty()) it->content = update.content;
-    if (!update.status.empty()) it->status = update.status;
-    if (!update.active_form.empty()) it->active_form = update.active_form;
+    if (!update.content.empty())
+      it->content = update.content;
+    if (!update.status.empty())
+      it->status = update.status;
+    if (!update.active_form.empty())
+      it->active_form = update.active_form;
   }
 
   void tool_result(const Record& record, const json& block) {
     const auto id = string_member(block, "tool_use_id");
     const auto found = pending_.find(id);
-    if (found == pending_.end()) return;
+    if (found == pending_.end())
+      return;
     const auto& pending = found->second;
     const auto* error_flag = member(block, "is_error");
     const bool is_error = error_flag && error_flag->is_boolean() && error_flag->get<bool>();
     std::string text;
-    if (const auto* content = member(block, "content")) text = session::content_text(*content);
+    if (const auto* content = member(block, "content"))
+      text = session::content_text(*content);
     const auto* result = member(record.json, "toolUseResult");
     const auto& name = pending.tool_use.canonical;
     const auto target = target_of(pending.tool_use);
@@ -439,7 +557,8 @@ class Extractor {
           model_.errors[i].resolution =
               model_.errors[i].tool == name
                   ? fmt::format("the same {} call succeeded at line {}", name, record.line_number)
-                  : fmt::format("a {} of the same file succeeded at line {}", name, record.line_number);
+                  : fmt::format("a {} of the same file succeeded at line {}", name,
+                                record.line_number);
         }
       }
     }
@@ -454,16 +573,22 @@ class Extractor {
         const auto at = text.find("agentId: ");
         if (at != std::string::npos) {
           auto end = at + 9;
-          while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-' || text[end] == '_')) ++end;
+          while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                       text[end] == '-' || text[end] == '_'))
+            ++end;
           agent_id = text.substr(at + 9, end - at - 9);
         }
       }
       subagent.id = redact(agent_id);
       const auto status = result ? string_member(*result, "status") : "";
-      if (is_error) subagent.status = "failed";
-      else if (status == "async_launched" || status == "running") subagent.status = "running";
-      else if (status == "failed" || status == "error") subagent.status = "failed";
-      else subagent.status = "completed";
+      if (is_error)
+        subagent.status = "failed";
+      else if (status == "async_launched" || status == "running")
+        subagent.status = "running";
+      else if (status == "failed" || status == "error")
+        subagent.status = "failed";
+      else
+        subagent.status = "completed";
       subagent.result_excerpt = redact(quote::excerpt(trim(text), 200));
     }
     if (const auto test = tests_by_tool_.find(id); test != tests_by_tool_.end()) {
@@ -473,21 +598,25 @@ class Extractor {
     if (const auto created = created_.find(id); created != created_.end() && !is_error) {
       std::string real_id;
       if (result) {
-        if (const auto* task = member(*result, "task")) real_id = string_member(*task, "id");
+        if (const auto* task = member(*result, "task"))
+          real_id = string_member(*task, "id");
       }
       if (real_id.empty()) {
         const auto hash = text.find('#');
         if (hash != std::string::npos) {
           auto end = hash + 1;
-          while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+          while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
+            ++end;
           real_id = text.substr(hash + 1, end - hash - 1);
         }
       }
       if (!real_id.empty()) {
         for (auto& task : tasks_) {
-          if (task.id == created->second) task.id = real_id;
+          if (task.id == created->second)
+            task.id = real_id;
         }
-        if (std::all_of(real_id.begin(), real_id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        if (std::all_of(real_id.begin(), real_id.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
           task_counter_ = std::max(task_counter_, std::stoull(real_id.substr(0, 18)));
         }
       }
@@ -497,21 +626,25 @@ class Extractor {
   // Failures and successes that answer each other: the same tool on the same
   // target, and any change of the same file (an Edit refused, then a Write).
   static std::string resolution_key(const std::string& tool, const std::string& target) {
-    const bool changes_file = tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit";
+    const bool changes_file =
+        tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit";
     return (changes_file ? std::string("file change") : tool) + "\n" + target;
   }
 
   static std::string target_of(const ToolUse& tool_use) {
-    for (const char* key : {"file_path", "notebook_path", "command", "pattern", "url", "query", "skill"}) {
+    for (const char* key :
+         {"file_path", "notebook_path", "command", "pattern", "url", "query", "skill"}) {
       auto value = string_member(tool_use.input, key);
-      if (!value.empty()) return trim(value.substr(0, value.find('\n')));
+      if (!value.empty())
+        return trim(value.substr(0, value.find('\n')));
     }
     return {};
   }
 
   void finish_subagents() {
     for (auto& subagent : model_.subagents) {
-      if (subagent.id.empty()) continue;
+      if (subagent.id.empty())
+        continue;
       if (const auto it = input_.agents.find(subagent.id); it != input_.agents.end()) {
         subagent.transcript_records = it->second.size();
       }
@@ -520,15 +653,18 @@ class Extractor {
 
   void finish_skills() {
     std::set<std::string> seen;
-    for (auto it = skill_calls_.rbegin(); it != skill_calls_.rend() && model_.skills.size() < 5; ++it) {
+    for (auto it = skill_calls_.rbegin(); it != skill_calls_.rend() && model_.skills.size() < 5;
+         ++it) {
       const auto name = redact(trim(it->name));
-      if (it->failed || name.empty() || !seen.insert(name).second) continue;
+      if (it->failed || name.empty() || !seen.insert(name).second)
+        continue;
       auto skill = *it;
       skill.name = name;
       skill.args = redact(absolute_args(quote::clean(trim(it->args))));
       model_.skills.push_back(std::move(skill));
     }
-    for (std::size_t i = 0; i + 1 < model_.skills.size(); ++i) model_.skills[i].parent = model_.skills[i + 1].name;
+    for (std::size_t i = 0; i + 1 < model_.skills.size(); ++i)
+      model_.skills[i].parent = model_.skills[i + 1].name;
   }
 
   void finish_todos() {
@@ -548,9 +684,11 @@ class Extractor {
         todo.status = "pending";
       }
       todo.active_form = redact(trim(quote::clean(item.active_form)));
-      if (todo.active_form.empty()) todo.active_form = todo.content;
+      if (todo.active_form.empty())
+        todo.active_form = todo.content;
       todo.priority = item.priority;
-      if (todo.priority != "high" && todo.priority != "medium" && todo.priority != "low") todo.priority.clear();
+      if (todo.priority != "high" && todo.priority != "medium" && todo.priority != "low")
+        todo.priority.clear();
       model_.todos.push_back(std::move(todo));
     }
   }
@@ -596,10 +734,14 @@ class Extractor {
         continue;
       }
       const bool underscore = word.find('_') != std::string::npos;
-      const bool inner_capital = std::any_of(word.begin() + 1, word.end(),
-                                             [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-      const bool letters = std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-      if (letters && (underscore || inner_capital) && word.size() > best.size()) best = word;
+      const bool inner_capital = std::any_of(word.begin() + 1, word.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c));
+      });
+      const bool letters = std::any_of(word.begin(), word.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      });
+      if (letters && (underscore || inner_capital) && word.size() > best.size())
+        best = word;
     }
     return best;
   }
@@ -608,12 +750,14 @@ class Extractor {
     const auto project = quote::safe_path(model_.project_dir);
     for (std::size_t i = 0; i < model_.todos.size(); ++i) {
       const auto& todo = model_.todos[i];
-      if (todo.status == "completed") continue;
+      if (todo.status == "completed")
+        continue;
       Verification verification;
       verification.todo_number = i + 1;
       // 1. The last test command the session ran.
       for (auto it = model_.test_runs.rbegin(); it != model_.test_runs.rend(); ++it) {
-        if (!quote::code_safe(it->command) || it->command.size() > 200) continue;
+        if (!quote::code_safe(it->command) || it->command.size() > 200)
+          continue;
         verification.command = it->command;
         verification.expected = "exit 0";
         verification.basis = fmt::format("last test command of the session (line {}, {})", it->line,
@@ -625,10 +769,13 @@ class Extractor {
       // 2. The files the task names: the identifier it mentions in a file
       // that exists, else the file's existence.
       for (const auto& word : words_of(todo.content)) {
-        if (!verification.command.empty()) break;
-        if (!rules::support::looks_like_path(word)) continue;
+        if (!verification.command.empty())
+          break;
+        if (!rules::support::looks_like_path(word))
+          continue;
         const auto path = resolve(word.substr(0, word.find(':')));
-        if (path.empty() || !quote::quotable_path(path)) continue;
+        if (path.empty() || !quote::quotable_path(path))
+          continue;
         const auto file = quote::shell_word(quote::safe_path(path));
         const bool exists = world_.file_state(path).exists;
         const auto identifier = exists ? identifier_in(todo.content) : std::string();
@@ -642,14 +789,16 @@ class Extractor {
           verification.basis = exists ? "the task names this file; it exists now"
                                       : "the task names this file; it does not exist yet";
         }
-        if (!quote::code_safe(verification.command)) verification.command.clear();
+        if (!quote::code_safe(verification.command))
+          verification.command.clear();
       }
       // 3. What changed in the project.
       if (verification.command.empty()) {
         const bool quotable = quote::quotable_path(project);
         if (model_.git) {
-          verification.command = quotable ? "git -C " + quote::shell_word(project) + " status --short"
-                                          : "git status --short";
+          verification.command = quotable
+                                     ? "git -C " + quote::shell_word(project) + " status --short"
+                                     : "git status --short";
           verification.expected = "lists the files this todo changes";
         } else {
           verification.command = quotable ? "ls -la " + quote::shell_word(project) : "ls -la";
@@ -685,18 +834,21 @@ class Extractor {
 }  // namespace
 
 bool is_builtin_command(std::string_view name) {
-  return std::find(std::begin(builtin_commands), std::end(builtin_commands), name) != std::end(builtin_commands);
+  return std::find(std::begin(builtin_commands), std::end(builtin_commands), name) !=
+         std::end(builtin_commands);
 }
 
 bool is_test_command(std::string_view command) {
   for (auto runner : test_runners) {
-    for (auto at = command.find(runner); at != std::string_view::npos; at = command.find(runner, at + 1)) {
+    for (auto at = command.find(runner); at != std::string_view::npos;
+         at = command.find(runner, at + 1)) {
       const bool start = at == 0 || command[at - 1] == ' ' || command[at - 1] == '/' ||
                          command[at - 1] == '&' || command[at - 1] == ';' || command[at - 1] == '(';
       const auto end = at + runner.size();
       const bool stop = end == command.size() || command[end] == ' ' || command[end] == ';' ||
                         command[end] == '&' || command[end] == ')' || command[end] == '|';
-      if (start && stop) return true;
+      if (start && stop)
+        return true;
     }
   }
   return false;
@@ -705,11 +857,14 @@ bool is_test_command(std::string_view command) {
 std::vector<const PlanningDoc*> Model::reads() const {
   std::vector<const PlanningDoc*> reads;
   for (const auto& doc : planning_docs) {
-    if (doc.exists && doc.quotable && reads.size() < 5) reads.push_back(&doc);
+    if (doc.exists && doc.quotable && reads.size() < 5)
+      reads.push_back(&doc);
   }
   return reads;
 }
 
-Model extract(const SessionInput& input, const World& world) { return Extractor(input, world).run(); }
+Model extract(const SessionInput& input, const World& world) {
+  return Extractor(input, world).run();
+}
 
 }  // namespace baton::generate

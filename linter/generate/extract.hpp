@@ -15,8 +15,8 @@
 namespace baton::generate {
 
 struct SessionInput {
-  std::string session_file;                 // as given on the command line
-  std::vector<session::Record> records;     // the session's records, in order
+  std::string session_file;                                    // as given on the command line
+  std::vector<session::Record> records;                        // the session's records, in order
   std::map<std::string, std::vector<session::Record>> agents;  // agent id -> its transcript
   std::optional<std::string> project_dir;  // --project-dir: overrides the session's cwd
 };

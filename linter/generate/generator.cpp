@@ -24,7 +24,8 @@ std::vector<session::Record> read_records(const fs::path& file, const LoadOption
   };
   session::RecordReader reader(file, read_options);
   std::vector<session::Record> records;
-  while (reader.next()) records.push_back(session::parse_record(reader.text(), reader.index(), reader.line_number()));
+  while (reader.next())
+    records.push_back(session::parse_record(reader.text(), reader.index(), reader.line_number()));
   return records;
 }
 
@@ -32,10 +33,12 @@ std::vector<session::Record> read_records(const fs::path& file, const LoadOption
 std::vector<fs::path> agent_files(const fs::path& directory) {
   std::vector<fs::path> files;
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) return files;
+  if (!fs::is_directory(directory, ec))
+    return files;
   for (const auto& entry : fs::directory_iterator(directory, ec)) {
     const auto name = entry.path().filename().string();
-    if (name.starts_with("agent-") && name.ends_with(".jsonl") && entry.is_regular_file(ec)) files.push_back(entry.path());
+    if (name.starts_with("agent-") && name.ends_with(".jsonl") && entry.is_regular_file(ec))
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -47,7 +50,8 @@ std::string first_session_id(const fs::path& file) {
   session::RecordReader reader(file, {});
   for (int records = 0; records < 10 && reader.next(); ++records) {
     if (const auto value = session::find_member(reader.members(), "sessionId")) {
-      if (auto id = session::json_string(*value)) return *id;
+      if (auto id = session::json_string(*value))
+        return *id;
     }
   }
   return {};
@@ -72,13 +76,16 @@ SessionInput load_session(const fs::path& session_file, const LoadOptions& optio
       break;
     }
   }
-  const auto directory = session_file.parent_path().empty() ? fs::path(".") : session_file.parent_path();
+  const auto directory =
+      session_file.parent_path().empty() ? fs::path(".") : session_file.parent_path();
   const auto stem = session_file.stem().string();
-  if (stem.starts_with("agent-")) return input;  // a subagent transcript has no subagents of its own here
+  if (stem.starts_with("agent-"))
+    return input;  // a subagent transcript has no subagents of its own here
   // 2.0.x: siblings, shared by every session of the project: keep this session's.
   if (!session_id.empty()) {
     for (const auto& file : agent_files(directory)) {
-      if (first_session_id(file) == session_id) input.agents[agent_id_of(file)] = read_records(file, options);
+      if (first_session_id(file) == session_id)
+        input.agents[agent_id_of(file)] = read_records(file, options);
     }
   }
   // 2.1.x: <session>/subagents/.
@@ -91,15 +98,18 @@ SessionInput load_session(const fs::path& session_file, const LoadOptions& optio
 std::string output_slug(const Model& model) {
   std::string slug;
   for (char c : model.slug) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '_' || c == '.';
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.';
     slug += plain ? c : '-';
   }
-  while (!slug.empty() && (slug.front() == '.' || slug.front() == '-')) slug.erase(0, 1);
-  if (!slug.empty()) return slug.substr(0, 80);
+  while (!slug.empty() && (slug.front() == '.' || slug.front() == '-'))
+    slug.erase(0, 1);
+  if (!slug.empty())
+    return slug.substr(0, 80);
   // spellbook's fallback: "session-HHMMSS".
   const auto& at = model.generated_at;  // YYYY-MM-DDTHH:MM:SSZ
-  if (at.size() >= 19) return "session-" + at.substr(11, 2) + at.substr(14, 2) + at.substr(17, 2);
+  if (at.size() >= 19)
+    return "session-" + at.substr(11, 2) + at.substr(14, 2) + at.substr(17, 2);
   return "session";
 }
 
@@ -107,8 +117,8 @@ fs::path default_output_path(const Model& model, const std::string& home) {
   const auto& at = model.generated_at;
   std::string stamp = "00000000-000000";
   if (at.size() >= 19) {
-    stamp = at.substr(0, 4) + at.substr(5, 2) + at.substr(8, 2) + "-" + at.substr(11, 2) + at.substr(14, 2) +
-            at.substr(17, 2);
+    stamp = at.substr(0, 4) + at.substr(5, 2) + at.substr(8, 2) + "-" + at.substr(11, 2) +
+            at.substr(14, 2) + at.substr(17, 2);
   }
   return fs::path(home) / ".local" / "spellbook" / "distilled" / model.project_encoded /
          (output_slug(model) + "-" + stamp + ".md");

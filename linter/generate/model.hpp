@@ -17,11 +17,11 @@ namespace baton::generate {
 // One entry of the active skill stack, most recent first.
 struct ActiveSkill {
   std::string name;
-  std::string args;         // as invoked, relative paths made absolute
-  std::string origin;       // "Skill tool" or "slash command"
-  std::size_t line = 0;     // physical line of the session file
-  std::string parent;       // the skill below it on the stack ("" at the bottom)
-  bool failed = false;      // the Skill tool reported an error: it never started
+  std::string args;      // as invoked, relative paths made absolute
+  std::string origin;    // "Skill tool" or "slash command"
+  std::size_t line = 0;  // physical line of the session file
+  std::string parent;    // the skill below it on the stack ("" at the bottom)
+  bool failed = false;   // the Skill tool reported an error: it never started
 };
 
 struct Todo {
@@ -45,8 +45,8 @@ struct PlanningDoc {
 };
 
 struct Subagent {
-  std::string id;      // agentId ("" when the session never reported one)
-  std::string type;    // subagent_type
+  std::string id;    // agentId ("" when the session never reported one)
+  std::string type;  // subagent_type
   std::string description;
   std::string status;  // pending | running | completed | failed
   std::size_t line = 0;
@@ -56,8 +56,8 @@ struct Subagent {
 };
 
 struct FileChange {
-  std::string path;   // absolute
-  std::string actor;  // "main" or the agent id
+  std::string path;                               // absolute
+  std::string actor;                              // "main" or the agent id
   std::map<std::string, std::size_t> operations;  // tool -> count
   std::size_t last_line = 0;
   FileState state;
@@ -116,7 +116,7 @@ struct Model {
   std::vector<Todo> todos;          // the latest list
   std::string todo_source;          // "TodoWrite" | "TaskCreate/TaskUpdate" | ""
   std::size_t todo_line = 0;
-  std::size_t todos_dropped = 0;    // items without text
+  std::size_t todos_dropped = 0;           // items without text
   std::vector<PlanningDoc> planning_docs;  // present and gone, most recent reference first
   std::vector<Subagent> subagents;
   std::vector<FileChange> files;

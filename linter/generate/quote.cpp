@@ -14,26 +14,34 @@ using namespace std::string_view_literals;
 
 // What the rules read in raw text, wherever it stands (see quote.hpp).
 // action-in-section0: tools followed by "(", and shell commands in code.
-constexpr std::string_view acting_tools[] = {"Bash"sv,      "Write"sv,    "Edit"sv,
-                                             "MultiEdit"sv, "NotebookEdit"sv, "WebFetch"sv,
-                                             "WebSearch"sv, "Task"sv,     "Agent"sv,
-                                             "Skill"sv,     "Read"sv,     "TodoWrite"sv};
+constexpr std::string_view acting_tools[] = {
+    "Bash"sv,      "Write"sv, "Edit"sv,  "MultiEdit"sv, "NotebookEdit"sv, "WebFetch"sv,
+    "WebSearch"sv, "Task"sv,  "Agent"sv, "Skill"sv,     "Read"sv,         "TodoWrite"sv};
 constexpr std::string_view acting_commands[] = {"curl "sv, "wget "sv, "rm -"sv};
 // vague-instruction's phrases (rules/section0/hp103_vague_instruction.cpp), lower case.
-constexpr std::string_view vague_phrases[] = {
-    "continue where you left off"sv, "pick up where you left off"sv,
-    "resume where you left off"sv,   "continue from where you left off"sv,
-    "carry on where you left off"sv, "continue with the workflow"sv,
-    "continue the workflow"sv,       "resume the workflow"sv,
-    "continue the work"sv,           "see the design doc"sv,
-    "see design doc"sv,              "see the plan"sv,
-    "see the docs"sv,                "refer to the design doc"sv,
-    "check the design doc"sv,        "read the relevant docs"sv,
-    "read the relevant documents"sv, "read the relevant files"sv,
-    "as discussed"sv};
+constexpr std::string_view vague_phrases[] = {"continue where you left off"sv,
+                                              "pick up where you left off"sv,
+                                              "resume where you left off"sv,
+                                              "continue from where you left off"sv,
+                                              "carry on where you left off"sv,
+                                              "continue with the workflow"sv,
+                                              "continue the workflow"sv,
+                                              "resume the workflow"sv,
+                                              "continue the work"sv,
+                                              "see the design doc"sv,
+                                              "see design doc"sv,
+                                              "see the plan"sv,
+                                              "see the docs"sv,
+                                              "refer to the design doc"sv,
+                                              "check the design doc"sv,
+                                              "read the relevant docs"sv,
+                                              "read the relevant documents"sv,
+                                              "read the relevant files"sv,
+                                              "as discussed"sv};
 // Explicit markers (marker-with-content, the restoration rules).
-constexpr std::string_view markers[] = {"NO ACTIVE SKILL"sv, "NO DOCUMENTS"sv, "NO TODOS"sv,
-                                        "NO PLANNING DOCUMENTS"sv, "No files"sv, "No artifacts"sv};
+constexpr std::string_view markers[] = {"NO ACTIVE SKILL"sv, "NO DOCUMENTS"sv,
+                                        "NO TODOS"sv,        "NO PLANNING DOCUMENTS"sv,
+                                        "No files"sv,        "No artifacts"sv};
 // template-placeholder's example paths.
 constexpr std::string_view template_paths[] = {"/path/to/"sv, "/absolute/path"sv};
 
@@ -41,12 +49,16 @@ bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool starts_with_icase(std::string_view text, std::size_t at, std::string_view phrase) {
-  if (text.size() - at < phrase.size()) return false;
+  if (text.size() - at < phrase.size())
+    return false;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
-    if (lower(text[at + i]) != phrase[i]) return false;
+    if (lower(text[at + i]) != phrase[i])
+      return false;
   }
   return true;
 }
@@ -59,26 +71,33 @@ std::vector<char> trigger_positions(std::string_view text) {
     const bool word_start = at == 0 || !is_word_char(text[at - 1]);
     if (word_start) {
       for (auto tool : acting_tools) {
-        if (!rest.starts_with(tool)) continue;
+        if (!rest.starts_with(tool))
+          continue;
         auto paren = tool.size();
-        while (paren < rest.size() && (rest[paren] == ' ' || rest[paren] == '\t')) ++paren;
-        if (paren < rest.size() && rest[paren] == '(') marked[at] = 1;
+        while (paren < rest.size() && (rest[paren] == ' ' || rest[paren] == '\t'))
+          ++paren;
+        if (paren < rest.size() && rest[paren] == '(')
+          marked[at] = 1;
       }
       for (auto phrase : vague_phrases) {
-        if (starts_with_icase(text, at, phrase)) marked[at] = 1;
+        if (starts_with_icase(text, at, phrase))
+          marked[at] = 1;
       }
     }
     // Only at the start of a word, as the rules match them: an escape inside
     // a word would cut it, and could make a token that ran on into a word
     // look like a whole one to the secret detector.
     for (auto command : acting_commands) {
-      if (word_start && rest.starts_with(command)) marked[at] = 1;
+      if (word_start && rest.starts_with(command))
+        marked[at] = 1;
     }
     for (auto marker : markers) {
-      if (word_start && rest.starts_with(marker)) marked[at] = 1;
+      if (word_start && rest.starts_with(marker))
+        marked[at] = 1;
     }
     for (auto path : template_paths) {
-      if (rest.starts_with(path)) marked[at] = 1;
+      if (rest.starts_with(path))
+        marked[at] = 1;
     }
   }
   return marked;
@@ -118,7 +137,8 @@ std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& cp) {
     }
     cp = (cp << 6) | (next & 0x3F);
   }
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    cp = 0xFFFD;
   return length;
 }
 
@@ -154,11 +174,13 @@ void append_inline(std::string& out, std::string_view line, bool line_start = tr
   // list marker, where "# x" is still a heading); "1." and "1)" at the start
   // of a line.
   std::size_t first = 0;
-  while (first < line.size() && (line[first] == ' ' || line[first] == '\t')) ++first;
+  while (first < line.size() && (line[first] == ' ' || line[first] == '\t'))
+    ++first;
   std::size_t ordered_marker = std::string_view::npos;
   if (line_start) {
     auto digit = first;
-    while (digit < line.size() && line[digit] >= '0' && line[digit] <= '9') ++digit;
+    while (digit < line.size() && line[digit] >= '0' && line[digit] <= '9')
+      ++digit;
     if (digit > first && digit < line.size() && (line[digit] == '.' || line[digit] == ')')) {
       ordered_marker = digit;
     }
@@ -175,11 +197,26 @@ void append_inline(std::string& out, std::string_view line, bool line_start = tr
     const char c = line[i];
     bool escape = false;
     switch (c) {
-      case '\\': case '`': case '[': case ']': case '{': case '}':
-      case '<': case '>': case '|': case '&': case '*': case '_':
+      case '\\':
+      case '`':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '<':
+      case '>':
+      case '|':
+      case '&':
+      case '*':
+      case '_':
         escape = true;
         break;
-      case '#': case '-': case '+': case '=': case '~': case '!':
+      case '#':
+      case '-':
+      case '+':
+      case '=':
+      case '~':
+      case '!':
         escape = i == first;
         break;
       case '/':
@@ -188,8 +225,10 @@ void append_inline(std::string& out, std::string_view line, bool line_start = tr
       default:
         break;
     }
-    if (i == ordered_marker) escape = true;
-    if (escape) out += '\\';
+    if (i == ordered_marker)
+      escape = true;
+    if (escape)
+      out += '\\';
     out += c;
   }
 }
@@ -204,7 +243,8 @@ std::string clean(std::string_view text) {
     const auto length = decode_utf8(text, at, cp);
     if (cp == '\r') {
       out += '\n';
-      if (at + 1 < text.size() && text[at + 1] == '\n') ++at;
+      if (at + 1 < text.size() && text[at + 1] == '\n')
+        ++at;
     } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || cp == 0xFFFD) {
       append_utf8(out, 0xFFFD);
     } else {
@@ -225,9 +265,15 @@ std::string literal(std::string_view raw) {
     if (triggers[at] || cp == '[' || cp == ']' || cp < 0x20 || cp == 0x7F ||
         needs_unicode_escape(cp)) {
       switch (cp) {
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        default: out += fmt::format("\\u{:04X}", static_cast<std::uint32_t>(cp)); break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          out += fmt::format("\\u{:04X}", static_cast<std::uint32_t>(cp));
+          break;
       }
     } else if (cp == '"') {
       out += "\\\"";
@@ -247,7 +293,8 @@ std::string inline_text(std::string_view raw, bool line_start) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   std::replace(text.begin(), text.end(), '\t', ' ');
   const auto begin = text.find_first_not_of(' ');
-  if (begin == std::string::npos) return {};
+  if (begin == std::string::npos)
+    return {};
   const auto end = text.find_last_not_of(' ');
   std::string out;
   append_inline(out, std::string_view(text).substr(begin, end - begin + 1), line_start);
@@ -256,8 +303,10 @@ std::string inline_text(std::string_view raw, bool line_start) {
 
 std::string cell(std::string_view text) {
   auto out = inline_text(text);
-  if (out.empty()) return "(empty)";
-  if (out == "\xE2\x80\xA6" || out == "...") out += " (as written)";
+  if (out.empty())
+    return "(empty)";
+  if (out == "\xE2\x80\xA6" || out == "...")
+    out += " (as written)";
   return out;
 }
 
@@ -267,9 +316,11 @@ std::string blockquote(std::string_view raw) {
   std::size_t start = 0;
   while (start <= text.size()) {
     auto stop = text.find('\n', start);
-    if (stop == std::string::npos) stop = text.size();
+    if (stop == std::string::npos)
+      stop = text.size();
     auto line = std::string_view(text).substr(start, stop - start);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
+      line.remove_suffix(1);
     if (line.empty()) {
       out += ">\n";
     } else {
@@ -290,44 +341,64 @@ std::string blockquote(std::string_view raw) {
 }
 
 bool code_safe(std::string_view text) {
-  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  if (text.empty() || text.front() == ' ' || text.back() == ' ')
+    return false;
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F || c == '`' || c == '|' || c == '[' || c == ']') return false;
+    if (byte < 0x20 || byte == 0x7F || c == '`' || c == '|' || c == '[' || c == ']')
+      return false;
   }
   for (auto path : template_paths) {
-    if (text.find(path) != std::string_view::npos) return false;
+    if (text.find(path) != std::string_view::npos)
+      return false;
   }
   return true;
 }
 
-std::string code_span(std::string_view text) { return fmt::format("`{}`", text); }
+std::string code_span(std::string_view text) {
+  return fmt::format("`{}`", text);
+}
 
 std::string safe_path(std::string_view path) {
   // The inner slash of each example prefix is written twice.
   std::vector<char> doubled(path.size(), 0);
   for (auto prefix : template_paths) {
-    for (auto at = path.find(prefix); at != std::string_view::npos; at = path.find(prefix, at + 1)) {
+    for (auto at = path.find(prefix); at != std::string_view::npos;
+         at = path.find(prefix, at + 1)) {
       doubled[at + 1 + prefix.substr(1).find('/')] = 1;
     }
   }
   std::string out;
   out.reserve(path.size() + 4);
   for (std::size_t i = 0; i < path.size(); ++i) {
-    if (doubled[i]) out += '/';
+    if (doubled[i])
+      out += '/';
     out += path[i];
   }
   return out;
 }
 
 bool quotable_path(std::string_view path) {
-  if (path.empty() || path.front() != '/') return false;
+  if (path.empty() || path.front() != '/')
+    return false;
   for (char c : path) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F) return false;
+    if (byte < 0x20 || byte == 0x7F)
+      return false;
     switch (c) {
-      case '`': case '|': case '[': case ']': case '"': case '\'': case '\\':
-      case '<': case '>': case '{': case '}': case '$': case '#':
+      case '`':
+      case '|':
+      case '[':
+      case ']':
+      case '"':
+      case '\'':
+      case '\\':
+      case '<':
+      case '>':
+      case '{':
+      case '}':
+      case '$':
+      case '#':
         return false;
       default:
         break;
@@ -341,19 +412,24 @@ std::string shell_word(std::string_view path) {
     return is_word_char(c) || c == '/' || c == '.' || c == '-' || c == '+' || c == ',' ||
            c == ':' || c == '@' || c == '%' || c == '=';
   });
-  if (plain) return std::string(path);
+  if (plain)
+    return std::string(path);
   std::string out = "'";
   for (char c : path) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
 
 std::string excerpt(std::string_view text, std::size_t max) {
-  if (text.size() <= max) return std::string(text);
+  if (text.size() <= max)
+    return std::string(text);
   auto cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
   return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
 }
 

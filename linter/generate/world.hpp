@@ -13,12 +13,12 @@
 namespace baton::generate {
 
 struct FileState {
-  bool exists = false;                // a regular file
+  bool exists = false;               // a regular file
   std::optional<std::size_t> lines;  // newline count, when readable
 };
 
 struct GitState {
-  std::string branch;                      // "HEAD" when detached
+  std::string branch;                     // "HEAD" when detached
   std::vector<std::string> status_lines;  // `git status --porcelain`
 };
 

@@ -31,7 +31,9 @@ Run baton_run(const std::vector<std::string>& args) {
 
 const std::string session = (test::generate_fixtures / "v1-checkout.jsonl").string();
 
-std::string session_line(const nlohmann::json& record) { return record.dump() + "\n"; }
+std::string session_line(const nlohmann::json& record) {
+  return record.dump() + "\n";
+}
 
 TEST(GenerateCli, WritesToOutAndPrintsThePath) {
   test::TempDir temp;
@@ -72,10 +74,12 @@ TEST(GenerateCli, UsageAndInputErrorsExit2) {
   EXPECT_NE(missing.err.find("session file not found"), std::string::npos);
   EXPECT_TRUE(missing.out.empty());
   const auto stream = baton_run(
-      {"generate", (fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/stream-json.jsonl").string(), "--out", "-"});
+      {"generate", (fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/stream-json.jsonl").string(),
+       "--out", "-"});
   EXPECT_EQ(stream.code, 2);
   EXPECT_NE(stream.err.find("stream-json"), std::string::npos) << stream.err;
-  const auto bad_dir = baton_run({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
+  const auto bad_dir =
+      baton_run({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
   EXPECT_EQ(bad_dir.code, 2);
   EXPECT_EQ(baton_run({"generate"}).code, 2);
   // An output directory that cannot be created.
@@ -91,8 +95,10 @@ TEST(GenerateCli, DefaultPathUnderHome) {
   const std::string saved = old_home ? old_home : "";
   ::setenv("HOME", temp.path().c_str(), 1);
   const auto run = baton_run({"generate", session});
-  if (old_home) ::setenv("HOME", saved.c_str(), 1);
-  else ::unsetenv("HOME");
+  if (old_home)
+    ::setenv("HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("HOME");
   ASSERT_EQ(run.code, 0) << run.err;
   const auto written = fs::path(run.out.substr(0, run.out.size() - 1));
   EXPECT_EQ(written.parent_path(), temp.path() / ".local/spellbook/distilled/home-dev-shop");
@@ -111,10 +117,16 @@ TEST(GenerateCli, Section0OnlyFitsTheBudget) {
                      {"status", i % 3 == 0 ? "completed" : "pending"},
                      {"activeForm", "Porting module " + std::to_string(i)}});
   }
-  nlohmann::json call = {{"type", "assistant"}, {"cwd", "/home/dev/big"}, {"sessionId", "s"},
-                         {"message", {{"role", "assistant"},
-                                      {"content", {{{"type", "tool_use"}, {"id", "t1"}, {"name", "TodoWrite"},
-                                                    {"input", {{"todos", todos}}}}}}}}};
+  nlohmann::json call = {{"type", "assistant"},
+                         {"cwd", "/home/dev/big"},
+                         {"sessionId", "s"},
+                         {"message",
+                          {{"role", "assistant"},
+                           {"content",
+                            {{{"type", "tool_use"},
+                              {"id", "t1"},
+                              {"name", "TodoWrite"},
+                              {"input", {{"todos", todos}}}}}}}}};
   const auto file = temp.write("big.jsonl", session_line(call));
   const auto full = baton_run({"generate", file, "--out", "-"});
   ASSERT_EQ(full.code, 0);
@@ -132,9 +144,12 @@ TEST(GenerateCli, Section0OnlyFitsTheBudget) {
 TEST(GenerateCli, SecretsAreRedactedInTheOutput) {
   test::TempDir temp;
   nlohmann::json message = {
-      {"type", "user"}, {"cwd", "/home/dev/s"}, {"sessionId", "s"},
-      {"message", {{"role", "user"},
-                   {"content", "deploy with AKIAIOSFODNN7EXAMPLE and postgres://admin:hunter2secret@db/x"}}}};
+      {"type", "user"},
+      {"cwd", "/home/dev/s"},
+      {"sessionId", "s"},
+      {"message",
+       {{"role", "user"},
+        {"content", "deploy with AKIAIOSFODNN7EXAMPLE and postgres://admin:hunter2secret@db/x"}}}};
   const auto file = temp.write("secret.jsonl", session_line(message));
   const auto run = baton_run({"generate", file, "--out", "-"});
   ASSERT_EQ(run.code, 0) << run.err;

@@ -3,13 +3,13 @@
 // Shared by the generator tests: a fixed World and a linter run with the full
 // registry (file-system checks answered by that World).
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "document/document.hpp"
 #include "engine/lint.hpp"
@@ -24,7 +24,8 @@ inline const std::filesystem::path generate_fixtures =
 
 inline std::string normal_path(std::string_view path) {
   auto out = std::filesystem::path(path).lexically_normal().string();
-  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  while (out.size() > 1 && out.back() == '/')
+    out.pop_back();
   return out;
 }
 
@@ -35,7 +36,8 @@ class FakeWorld : public generate::World {
 
   generate::FileState file_state(const std::string& path) const override {
     const auto it = files.find(normal_path(path));
-    if (it == files.end()) return {};
+    if (it == files.end())
+      return {};
     return {true, it->second};
   }
   std::optional<generate::GitState> git_state(const std::string&) const override { return git; }
@@ -51,14 +53,17 @@ inline std::vector<std::string> lint_all(const std::string& text, const generate
   const auto document = doc::build_document(source::SourceFile("handoff.md", text));
   engine::LintOptions options;
   options.check_filesystem = check_filesystem;
-  options.file_exists = [&world](std::string_view path) { return world.file_state(std::string(path)).exists; };
+  options.file_exists = [&world](std::string_view path) {
+    return world.file_state(std::string(path)).exists;
+  };
   const auto result = engine::lint(document, rules::registry(), options);
   std::vector<std::string> found;
-  if (result.profile != engine::Profile::spellbook_handoff) found.push_back("profile is not spellbook-handoff");
+  if (result.profile != engine::Profile::spellbook_handoff)
+    found.push_back("profile is not spellbook-handoff");
   for (const auto& diagnostic : result.diagnostics) {
     const auto& source = document.source();
-    found.push_back(fmt::format("{}: {} {}", source.line_of(diagnostic.range.begin), diagnostic.rule->code,
-                                diagnostic.message));
+    found.push_back(fmt::format("{}: {} {}", source.line_of(diagnostic.range.begin),
+                                diagnostic.rule->code, diagnostic.message));
   }
   return found;
 }

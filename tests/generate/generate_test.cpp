@@ -32,7 +32,9 @@ FakeWorld api_world() {
   return world;
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 // --- 1.0.x -------------------------------------------------------------------
 
@@ -49,7 +51,8 @@ TEST(GenerateExtract, OldTranscriptSkillsTodosAndMessages) {
   EXPECT_EQ(model.skills[1].name, "brainstorm");
   EXPECT_EQ(model.skills[1].origin, "slash command");
   // Relative path words in arguments become absolute.
-  EXPECT_EQ(model.skills[1].args, "checkout flow, see /home/dev/shop/docs/plans/checkout-design.md");
+  EXPECT_EQ(model.skills[1].args,
+            "checkout flow, see /home/dev/shop/docs/plans/checkout-design.md");
   // TodoWrite verbatim, with 1.0.x ids and priorities.
   ASSERT_EQ(model.todos.size(), 3u);
   EXPECT_EQ(model.todo_source, "TodoWrite");
@@ -59,7 +62,8 @@ TEST(GenerateExtract, OldTranscriptSkillsTodosAndMessages) {
   EXPECT_EQ(model.todos[1].priority, "high");
   // Real user messages only: no meta expansion, no sidechain prompt, no summary.
   ASSERT_EQ(model.user_messages.size(), 4u);
-  EXPECT_EQ(model.user_messages[0].text, "/brainstorm checkout flow, see docs/plans/checkout-design.md");
+  EXPECT_EQ(model.user_messages[0].text,
+            "/brainstorm checkout flow, see docs/plans/checkout-design.md");
   EXPECT_EQ(model.user_messages[1].text, "/clear");
   EXPECT_TRUE(contains(model.user_messages[2].text, "[REDACTED GitHub token]"));
   EXPECT_FALSE(contains(model.user_messages[2].text, "ghp_"));
@@ -68,7 +72,9 @@ TEST(GenerateExtract, OldTranscriptSkillsTodosAndMessages) {
   EXPECT_FALSE(model.user_messages[2].command);
   // The goal is the first message that is not a slash command.
   const auto text = generate::render(model);
-  EXPECT_TRUE(contains(text, "- **Ultimate Goal:** as first stated by the user (session line 5): Rewrite the checkout."));
+  EXPECT_TRUE(contains(
+      text,
+      "- **Ultimate Goal:** as first stated by the user (session line 5): Rewrite the checkout."));
   ASSERT_TRUE(model.last_compact);
   EXPECT_TRUE(contains(model.last_compact->text, "half ported"));
   EXPECT_EQ(model.compaction_count, 1u);
@@ -80,7 +86,8 @@ TEST(GenerateExtract, OldTranscriptDocumentsFilesErrorsAndTests) {
   // Planning documents: the impl plan exists, the design doc and old plan do not.
   std::vector<std::string> present;
   std::vector<std::string> gone;
-  for (const auto& doc : model.planning_docs) (doc.exists ? present : gone).push_back(doc.path);
+  for (const auto& doc : model.planning_docs)
+    (doc.exists ? present : gone).push_back(doc.path);
   EXPECT_EQ(present, std::vector<std::string>{"/home/dev/shop/docs/plans/checkout-impl.md"});
   std::sort(gone.begin(), gone.end());
   EXPECT_EQ(gone, (std::vector<std::string>{"/home/dev/shop/docs/old-plan.md",
@@ -116,7 +123,8 @@ TEST(GenerateExtract, OldTranscriptDocumentsFilesErrorsAndTests) {
   EXPECT_EQ(model.verifications[0].command, "pytest -q tests/pricing");
   EXPECT_EQ(model.verifications[1].todo_number, 3u);
   EXPECT_EQ(model.verifications[1].command, "pytest -q tests/pricing");
-  EXPECT_EQ(model.verifications[1].basis, "last test command of the session (line 24, it passed then)");
+  EXPECT_EQ(model.verifications[1].basis,
+            "last test command of the session (line 24, it passed then)");
   ASSERT_TRUE(model.git);
   EXPECT_EQ(model.git->branch, "checkout-rewrite");
 }
@@ -125,14 +133,16 @@ TEST(GenerateExtract, OldTranscriptDocumentsFilesErrorsAndTests) {
 
 TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
   const auto world = api_world();
-  const auto model = test::model_of(generate_fixtures / "66666666-6666-4666-8666-666666666666.jsonl", world);
+  const auto model =
+      test::model_of(generate_fixtures / "66666666-6666-4666-8666-666666666666.jsonl", world);
   EXPECT_EQ(model.slug, "rate-limit");
   // The first Skill call failed ("Unknown skill"): it never became active.
   ASSERT_EQ(model.errors.size(), 1u);
   EXPECT_EQ(model.errors[0].tool, "Skill");
   ASSERT_EQ(model.skills.size(), 2u);
   EXPECT_EQ(model.skills[0].name, "spellbook:develop");
-  EXPECT_EQ(model.skills[0].args, "--resume Phase2.Task1 --impl-plan /home/dev/api/docs/plans/rate-limit-impl.md");
+  EXPECT_EQ(model.skills[0].args,
+            "--resume Phase2.Task1 --impl-plan /home/dev/api/docs/plans/rate-limit-impl.md");
   EXPECT_EQ(model.skills[1].name, "brainstorming");
   // TaskCreate/TaskUpdate: #1 completed, #2 in progress, #3 deleted, #4 pending.
   EXPECT_EQ(model.todo_source, "TaskCreate/TaskUpdate");
@@ -144,7 +154,8 @@ TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
   ASSERT_EQ(model.verifications.size(), 2u);
   EXPECT_EQ(model.verifications[0].command, "test -f /home/dev/api/src/server.ts");
   EXPECT_EQ(model.verifications[0].basis, "the task names this file; it does not exist yet");
-  EXPECT_EQ(model.verifications[1].command, "grep -c -- rate_limit_config /home/dev/api/src/limit/bucket.ts");
+  EXPECT_EQ(model.verifications[1].command,
+            "grep -c -- rate_limit_config /home/dev/api/src/limit/bucket.ts");
   EXPECT_EQ(model.todos[0].id, "1");
   EXPECT_EQ(model.todos[0].status, "completed");
   EXPECT_EQ(model.todos[1].content, "Wire the middleware into src/server.ts");
@@ -160,8 +171,9 @@ TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
   EXPECT_EQ(model.subagents[1].status, "running");
   EXPECT_TRUE(model.subagents[1].background);
   // Files of the subagent transcript are attributed to it.
-  const auto subagent_file = std::find_if(model.files.begin(), model.files.end(),
-                                          [](const auto& change) { return change.actor == "a1b2c3"; });
+  const auto subagent_file =
+      std::find_if(model.files.begin(), model.files.end(),
+                   [](const auto& change) { return change.actor == "a1b2c3"; });
   ASSERT_NE(subagent_file, model.files.end());
   EXPECT_EQ(subagent_file->path, "/home/dev/api/notes/handlers.md");
   // The impl plan named only in the Skill arguments exists: it is read.
@@ -173,11 +185,12 @@ TEST(GenerateExtract, NewTranscriptTaskSuiteAgentsAndSubagentTranscripts) {
 
 TEST(GenerateExtract, ProjectDirOverridesTheSessionCwd) {
   const auto world = api_world();
-  const auto model =
-      test::model_of(generate_fixtures / "66666666-6666-4666-8666-666666666666.jsonl", world, "/srv/api");
+  const auto model = test::model_of(
+      generate_fixtures / "66666666-6666-4666-8666-666666666666.jsonl", world, "/srv/api");
   EXPECT_EQ(model.project_dir, "/srv/api");
   EXPECT_FALSE(model.project_dir_from_session);
-  EXPECT_EQ(model.skills[0].args, "--resume Phase2.Task1 --impl-plan /srv/api/docs/plans/rate-limit-impl.md");
+  EXPECT_EQ(model.skills[0].args,
+            "--resume Phase2.Task1 --impl-plan /srv/api/docs/plans/rate-limit-impl.md");
 }
 
 TEST(GenerateRender, NothingToRestoreUsesEveryMarker) {
@@ -196,7 +209,8 @@ TEST(GenerateRender, NothingToRestoreUsesEveryMarker) {
 
 TEST(GenerateRender, GoneDocumentsAreNeverReadTargets) {
   const auto world = checkout_world();
-  const auto text = generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
+  const auto text =
+      generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
   EXPECT_TRUE(contains(text, "Read(\"/home/dev/shop/docs/plans/checkout-impl.md\")"));
   EXPECT_FALSE(contains(text, "Read(\"/home/dev/shop/docs/old-plan.md\")"));
   EXPECT_TRUE(contains(text, "Gone (referenced in the session, no longer on disk"));
@@ -205,14 +219,16 @@ TEST(GenerateRender, GoneDocumentsAreNeverReadTargets) {
 
 TEST(GenerateRender, SecretsAreRedactedEverywhere) {
   const auto world = checkout_world();
-  const auto text = generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
+  const auto text =
+      generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
   EXPECT_TRUE(rules::safety::find_secrets(text).empty());
   EXPECT_TRUE(contains(text, "REDACTED GitHub token"));
 }
 
 TEST(GenerateRender, UserTextCannotBreakTheLayout) {
   const auto world = checkout_world();
-  const auto text = generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
+  const auto text =
+      generate::render(test::model_of(generate_fixtures / "v1-checkout.jsonl", world));
   // The fence and the "# not a heading" line of the last message are quoted text.
   EXPECT_TRUE(contains(text, "> \\`\\`\\`python"));
   EXPECT_TRUE(contains(text, "> \\# not a heading"));
@@ -257,9 +273,13 @@ struct GoldenCase {
   bool section0_only;
 };
 
-void PrintTo(const GoldenCase& golden_case, std::ostream* out) { *out << golden_case.name; }
+void PrintTo(const GoldenCase& golden_case, std::ostream* out) {
+  *out << golden_case.name;
+}
 
-FakeWorld no_world() { return FakeWorld{}; }
+FakeWorld no_world() {
+  return FakeWorld{};
+}
 
 class GenerateGolden : public ::testing::TestWithParam<GoldenCase> {};
 
@@ -267,25 +287,32 @@ TEST_P(GenerateGolden, MatchesAndLintsClean) {
   const auto& param = GetParam();
   const auto world = param.world();
   const auto model = test::model_of(generate_fixtures / param.session, world);
-  const auto text = param.section0_only ? generate::render_section0(model) : generate::render(model);
+  const auto text =
+      param.section0_only ? generate::render_section0(model) : generate::render(model);
   EXPECT_EQ(test::lint_all(text, world, true), std::vector<std::string>{});
-  const auto golden = fs::path(BATON_SOURCE_DIR) / "tests" / "generate" / "golden" / (std::string(param.name) + ".md");
-  if (const char* update = std::getenv("BATON_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+  const auto golden = fs::path(BATON_SOURCE_DIR) / "tests" / "generate" / "golden" /
+                      (std::string(param.name) + ".md");
+  if (const char* update = std::getenv("BATON_UPDATE_GOLDEN");
+      update && std::string(update) == "1") {
     std::ofstream(golden, std::ios::binary) << text;
   }
   const auto expected = test::read_text(golden);
-  EXPECT_TRUE(text == expected) << "golden " << golden << " differs (first difference at byte "
-                                << std::distance(text.begin(), std::mismatch(text.begin(), text.end(), expected.begin(),
-                                                                             expected.end()).first)
-                                << "); BATON_UPDATE_GOLDEN=1 rewrites it";
+  EXPECT_TRUE(text == expected)
+      << "golden " << golden << " differs (first difference at byte "
+      << std::distance(
+             text.begin(),
+             std::mismatch(text.begin(), text.end(), expected.begin(), expected.end()).first)
+      << "); BATON_UPDATE_GOLDEN=1 rewrites it";
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, GenerateGolden,
     ::testing::Values(GoldenCase{"v1-checkout", "v1-checkout.jsonl", &checkout_world, false},
-                      GoldenCase{"v2-1-rate-limit", "66666666-6666-4666-8666-666666666666.jsonl", &api_world, false},
+                      GoldenCase{"v2-1-rate-limit", "66666666-6666-4666-8666-666666666666.jsonl",
+                                 &api_world, false},
                       GoldenCase{"nothing", "nothing.jsonl", &no_world, false},
-                      GoldenCase{"v1-checkout-section0", "v1-checkout.jsonl", &checkout_world, true}),
+                      GoldenCase{"v1-checkout-section0", "v1-checkout.jsonl", &checkout_world,
+                                 true}),
     [](const auto& p) {
       std::string name = p.param.name;
       std::replace(name.begin(), name.end(), '-', '_');
@@ -301,17 +328,25 @@ namespace {
 TEST(GenerateExtract, SkillArgumentPathsBecomeAbsoluteAndBareNamesStayWords) {
   test::TempDir temp;
   const nlohmann::json call = {
-      {"type", "assistant"}, {"cwd", "/proj"}, {"sessionId", "s"},
-      {"message", {{"role", "assistant"},
-                   {"content", {{{"type", "tool_use"}, {"id", "t"}, {"name", "Skill"},
-                                 {"input", {{"skill", "develop"},
-                                            {"args", "use Next.js with README.md --plan=docs/x-plan.md ~/n.md"}}}}}}}}};
+      {"type", "assistant"},
+      {"cwd", "/proj"},
+      {"sessionId", "s"},
+      {"message",
+       {{"role", "assistant"},
+        {"content",
+         {{{"type", "tool_use"},
+           {"id", "t"},
+           {"name", "Skill"},
+           {"input",
+            {{"skill", "develop"},
+             {"args", "use Next.js with README.md --plan=docs/x-plan.md ~/n.md"}}}}}}}}};
   const auto file = temp.write("s.jsonl", call.dump() + "\n");
   FakeWorld world;
   world.files["/proj/README.md"] = 3;
   const auto model = test::model_of(file, world);
   ASSERT_EQ(model.skills.size(), 1u);
-  EXPECT_EQ(model.skills[0].args, "use `Next.js` with /proj/README.md --plan=/proj/docs/x-plan.md /home/dev/n.md");
+  EXPECT_EQ(model.skills[0].args,
+            "use `Next.js` with /proj/README.md --plan=/proj/docs/x-plan.md /home/dev/n.md");
 }
 
 // --- 2.0.x -------------------------------------------------------------------
@@ -319,7 +354,9 @@ TEST(GenerateExtract, SkillArgumentPathsBecomeAbsoluteAndBareNamesStayWords) {
 TEST(GenerateExtract, SiblingAgentTranscriptsOfTheSameSession) {
   FakeWorld world;
   const auto model = test::model_of(
-      fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl", world);
+      fs::path(BATON_SOURCE_DIR) /
+          "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl",
+      world);
   ASSERT_FALSE(model.subagents.empty());
   const auto agent = std::find_if(model.subagents.begin(), model.subagents.end(),
                                   [](const auto& subagent) { return subagent.id == "a06151e"; });
@@ -330,7 +367,9 @@ TEST(GenerateExtract, SiblingAgentTranscriptsOfTheSameSession) {
   EXPECT_GT(*agent->transcript_records, 0u);
   // agent-b99.jsonl beside it belongs to another session.
   const auto input = generate::load_session(
-      fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl", {});
+      fs::path(BATON_SOURCE_DIR) /
+          "fixtures/sessions/projects/v2-0/22222222-2222-4222-8222-222222222222.jsonl",
+      {});
   EXPECT_EQ(input.agents.count("a06151e"), 1u);
   EXPECT_EQ(input.agents.count("b99"), 0u);
   // Skill {command} of Claude Code <= 2.0.22.
