@@ -169,7 +169,9 @@ bool GenerateCommand::parsed() const {
 int GenerateCommand::run(std::ostream& out, std::ostream& err, const generate::World& world) const {
   std::error_code ec;
   if (!fs::is_regular_file(session_, ec)) {
-    err << "baton: error: session file not found: " << session_ << '\n';
+    err << "baton: error: "
+        << (fs::exists(session_, ec) ? "session is not a file: " : "session file not found: ")
+        << session_ << '\n';
     return exit_usage_or_io;
   }
   generate::LoadOptions options;

@@ -82,6 +82,9 @@ TEST(GenerateCli, UsageAndInputErrorsExit2) {
       baton_run({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
   EXPECT_EQ(bad_dir.code, 2);
   EXPECT_EQ(baton_run({"generate"}).code, 2);
+  const auto directory = baton_run({"generate", temp.path().string(), "--out", "-"});
+  EXPECT_EQ(directory.code, 2);
+  EXPECT_NE(directory.err.find("session is not a file"), std::string::npos) << directory.err;
   // An output directory that cannot be created.
   const auto file = temp.write("plain", "x");
   const auto unwritable = baton_run({"generate", session, "--out", file + "/sub/handoff.md"});
