@@ -68,24 +68,6 @@ constexpr std::string_view test_runners[] = {
     "rspec",     "phpunit",   "gradle test", "mvn test",   "tox",           "dotnet test",
     "mix test",  "nox",       "bats"};
 
-const json* member(const json& object, const char* key) {
-  if (!object.is_object())
-    return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-std::string string_member(const json& object, const char* key) {
-  const auto* value = member(object, key);
-  if (value == nullptr)
-    return {};
-  if (value->is_string())
-    return value->get<std::string>();
-  if (value->is_number())
-    return value->dump();
-  return {};
-}
-
 // The text between <tag> and </tag>, if present.
 std::optional<std::string> tag_text(std::string_view text, std::string_view tag) {
   const auto open = fmt::format("<{}>", tag);
@@ -362,7 +344,7 @@ class Extractor {
     }
     if (record.type == "user" && record.content.is_array()) {
       for (const auto& block : record.content) {
-        if (block.is_object() && string_member(block, "type") == "tool_result")
+        if (block.is_object() && session::string_member(block, "type") == "tool_result")
           tool_result(record, block);
       }
     }
@@ -434,9 +416,9 @@ class Extractor {
 
   void file_tool(const ToolUse& tool_use, std::size_t line, const std::string& actor) {
     const auto& name = tool_use.canonical;
-    std::string written = string_member(tool_use.input, "file_path");
+    std::string written = session::string_member(tool_use.input, "file_path");
     if (written.empty())
-      written = string_member(tool_use.input, "notebook_path");
+      written = session::string_member(tool_use.input, "notebook_path");
     if (written.empty())
       return;
     const auto path = resolve(written);
@@ -481,16 +463,16 @@ class Extractor {
       model_.todo_line = line;
     } else if (name == "Agent") {
       Subagent agent;
-      agent.type = redact(string_member(tool_use.input, "subagent_type"));
-      agent.description = redact(string_member(tool_use.input, "description"));
-      const auto* background = member(tool_use.input, "run_in_background");
+      agent.type = redact(session::string_member(tool_use.input, "subagent_type"));
+      agent.description = redact(session::string_member(tool_use.input, "description"));
+      const auto* background = session::object_member(tool_use.input, "run_in_background");
       agent.background = background && background->is_boolean() && background->get<bool>();
       agent.status = "running";
       agent.line = line;
       agents_by_tool_[tool_use.id] = model_.subagents.size();
       model_.subagents.push_back(std::move(agent));
     } else if (name == "Bash") {
-      const auto command = trim(string_member(tool_use.input, "command"));
+      const auto command = trim(session::string_member(tool_use.input, "command"));
       mention(command, line);
       if (is_test_command(command)) {
         tests_by_tool_[tool_use.id] = model_.test_runs.size();
@@ -528,17 +510,17 @@ class Extractor {
   }
 
   void tool_result(const Record& record, const json& block) {
-    const auto id = string_member(block, "tool_use_id");
+    const auto id = session::string_member(block, "tool_use_id");
     const auto found = pending_.find(id);
     if (found == pending_.end())
       return;
     const auto& pending = found->second;
-    const auto* error_flag = member(block, "is_error");
+    const auto* error_flag = session::object_member(block, "is_error");
     const bool is_error = error_flag && error_flag->is_boolean() && error_flag->get<bool>();
     std::string text;
-    if (const auto* content = member(block, "content"))
+    if (const auto* content = session::object_member(block, "content"))
       text = session::content_text(*content);
-    const auto* result = member(record.json, "toolUseResult");
+    const auto* result = session::object_member(record.json, "toolUseResult");
     const auto& name = pending.tool_use.canonical;
     const auto target = target_of(pending.tool_use);
 
@@ -568,7 +550,7 @@ class Extractor {
     }
     if (const auto agent = agents_by_tool_.find(id); agent != agents_by_tool_.end()) {
       auto& subagent = model_.subagents[agent->second];
-      std::string agent_id = result ? string_member(*result, "agentId") : "";
+      std::string agent_id = result ? session::string_member(*result, "agentId") : "";
       if (agent_id.empty()) {
         const auto at = text.find("agentId: ");
         if (at != std::string::npos) {
@@ -580,7 +562,7 @@ class Extractor {
         }
       }
       subagent.id = redact(agent_id);
-      const auto status = result ? string_member(*result, "status") : "";
+      const auto status = result ? session::string_member(*result, "status") : "";
       if (is_error)
         subagent.status = "failed";
       else if (status == "async_launched" || status == "running")
@@ -598,8 +580,8 @@ class Extractor {
     if (const auto created = created_.find(id); created != created_.end() && !is_error) {
       std::string real_id;
       if (result) {
-        if (const auto* task = member(*result, "task"))
-          real_id = string_member(*task, "id");
+        if (const auto* task = session::object_member(*result, "task"))
+          real_id = session::string_member(*task, "id");
       }
       if (real_id.empty()) {
         const auto hash = text.find('#');
@@ -634,7 +616,7 @@ class Extractor {
   static std::string target_of(const ToolUse& tool_use) {
     for (const char* key :
          {"file_path", "notebook_path", "command", "pattern", "url", "query", "skill"}) {
-      auto value = string_member(tool_use.input, key);
+      auto value = session::string_member(tool_use.input, key);
       if (!value.empty())
         return trim(value.substr(0, value.find('\n')));
     }

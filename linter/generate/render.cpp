@@ -126,31 +126,28 @@ class Renderer {
   explicit Renderer(const Model& model) : model_(model), reads_(model.reads()) {}
 
   std::string document() {
-    std::string out = title();
-    for (const auto& entry : rules::layout::entries()) {
-      if (entry.presence == rules::layout::Presence::optional && entry.kind == SectionKind::sub &&
-          rules::layout::part_of(entry) == "0") {
-        continue;  // 0.6-0.8 carry nothing the session records
-      }
-      out += heading(entry);
-      out += '\n';
-      auto body = this->body(entry);
-      while (body.ends_with("\n\n"))
-        body.pop_back();
-      if (!body.empty())
-        out += body + '\n';
-    }
-    while (out.size() > 1 && out.ends_with("\n\n"))
-      out.pop_back();
-    return out;
+    return render([](const rules::layout::Entry& entry) {
+      // 0.6-0.8 carry nothing the session records.
+      return !(entry.presence == rules::layout::Presence::optional &&
+               entry.kind == SectionKind::sub && rules::layout::part_of(entry) == "0");
+    });
   }
 
   std::string section0(const Section0Limits& limits) {
     limits_ = limits;
+    return render([](const rules::layout::Entry& entry) {
+      return rules::layout::part_of(entry) == "0" &&
+             entry.presence != rules::layout::Presence::optional;
+    });
+  }
+
+ private:
+  // The title, then every layout entry `include` accepts, in layout order.
+  template <typename Include>
+  std::string render(Include include) {
     std::string out = title();
     for (const auto& entry : rules::layout::entries()) {
-      if (rules::layout::part_of(entry) != "0" ||
-          entry.presence == rules::layout::Presence::optional)
+      if (!include(entry))
         continue;
       out += heading(entry);
       out += '\n';
@@ -165,7 +162,6 @@ class Renderer {
     return out;
   }
 
- private:
   std::string title() const {
     auto name = model_.slug;
     if (name.empty())

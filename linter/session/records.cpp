@@ -12,15 +12,23 @@ bool key_equals(const Member& member, std::string_view name) {
   return decode_json_string_body(member.key) == name;
 }
 
-const nlohmann::ordered_json* find(const nlohmann::ordered_json& object, const char* key) {
+bool bool_at(const nlohmann::ordered_json& object, const char* key) {
+  const auto* value = object_member(object, key);
+  return value != nullptr && value->is_boolean() && value->get<bool>();
+}
+
+}  // namespace
+
+const nlohmann::ordered_json* object_member(const nlohmann::ordered_json& object,
+                                            const char* key) {
   if (!object.is_object())
     return nullptr;
   const auto it = object.find(key);
   return it == object.end() ? nullptr : &*it;
 }
 
-std::string string_at(const nlohmann::ordered_json& object, const char* key) {
-  const auto* value = find(object, key);
+std::string string_member(const nlohmann::ordered_json& object, const char* key) {
+  const auto* value = object_member(object, key);
   if (value == nullptr)
     return {};
   if (value->is_string())
@@ -29,13 +37,6 @@ std::string string_at(const nlohmann::ordered_json& object, const char* key) {
     return value->dump();
   return {};
 }
-
-bool bool_at(const nlohmann::ordered_json& object, const char* key) {
-  const auto* value = find(object, key);
-  return value != nullptr && value->is_boolean() && value->get<bool>();
-}
-
-}  // namespace
 
 std::optional<std::string_view> find_member(const std::vector<Member>& members,
                                             std::string_view name) {
@@ -136,34 +137,34 @@ Record parse_record(std::string_view text, std::size_t index, std::size_t line_n
   const auto& json = record.json;
   if (!json.is_object())
     return record;
-  record.type = string_at(json, "type");
-  record.subtype = string_at(json, "subtype");
-  record.uuid = string_at(json, "uuid");
-  record.parent_uuid = string_at(json, "parentUuid");
-  record.session_id = string_at(json, "sessionId");
-  record.timestamp = string_at(json, "timestamp");
-  record.cwd = string_at(json, "cwd");
-  record.version = string_at(json, "version");
-  record.agent_id = string_at(json, "agentId");
-  record.slug = string_at(json, "slug");
-  record.summary = string_at(json, "summary");
+  record.type = string_member(json, "type");
+  record.subtype = string_member(json, "subtype");
+  record.uuid = string_member(json, "uuid");
+  record.parent_uuid = string_member(json, "parentUuid");
+  record.session_id = string_member(json, "sessionId");
+  record.timestamp = string_member(json, "timestamp");
+  record.cwd = string_member(json, "cwd");
+  record.version = string_member(json, "version");
+  record.agent_id = string_member(json, "agentId");
+  record.slug = string_member(json, "slug");
+  record.summary = string_member(json, "summary");
   record.is_sidechain = bool_at(json, "isSidechain");
   record.is_meta = bool_at(json, "isMeta");
   record.is_compact_summary = bool_at(json, "isCompactSummary");
-  if (const auto* message = find(json, "message"); message != nullptr && message->is_object()) {
-    record.role = string_at(*message, "role");
-    if (const auto* content = find(*message, "content"))
+  if (const auto* message = object_member(json, "message"); message != nullptr && message->is_object()) {
+    record.role = string_member(*message, "role");
+    if (const auto* content = object_member(*message, "content"))
       record.content = *content;
   }
   if (record.content.is_array()) {
     for (const auto& block : record.content) {
-      if (!block.is_object() || string_at(block, "type") != "tool_use")
+      if (!block.is_object() || string_member(block, "type") != "tool_use")
         continue;
       ToolUse tool_use;
-      tool_use.id = string_at(block, "id");
-      tool_use.name = string_at(block, "name");
+      tool_use.id = string_member(block, "id");
+      tool_use.name = string_member(block, "name");
       tool_use.canonical = canonical_tool_name(tool_use.name);
-      if (const auto* input = find(block, "input"))
+      if (const auto* input = object_member(block, "input"))
         tool_use.input = *input;
       record.tool_uses.push_back(std::move(tool_use));
     }
@@ -175,12 +176,12 @@ std::optional<SkillCall> skill_call(const ToolUse& tool_use) {
   if (tool_use.name != "Skill" || !tool_use.input.is_object())
     return std::nullopt;
   SkillCall call;
-  call.skill = string_at(tool_use.input, "skill");
+  call.skill = string_member(tool_use.input, "skill");
   if (call.skill.empty())
-    call.skill = string_at(tool_use.input, "command");  // Claude Code <= 2.0.22
+    call.skill = string_member(tool_use.input, "command");  // Claude Code <= 2.0.22
   if (call.skill.empty())
     return std::nullopt;
-  call.args = string_at(tool_use.input, "args");
+  call.args = string_member(tool_use.input, "args");
   return call;
 }
 
@@ -190,27 +191,27 @@ std::vector<TodoItem> todo_items(const ToolUse& tool_use) {
   if (!input.is_object())
     return items;
   if (tool_use.name == "TodoWrite") {
-    const auto* todos = find(input, "todos");
+    const auto* todos = object_member(input, "todos");
     if (todos == nullptr || !todos->is_array())
       return items;
     for (const auto& todo : *todos) {
       if (!todo.is_object())
         continue;
-      items.push_back(TodoItem{string_at(todo, "id"), string_at(todo, "content"),
-                               string_at(todo, "status"), string_at(todo, "activeForm"),
-                               string_at(todo, "priority")});
+      items.push_back(TodoItem{string_member(todo, "id"), string_member(todo, "content"),
+                               string_member(todo, "status"), string_member(todo, "activeForm"),
+                               string_member(todo, "priority")});
     }
   } else if (tool_use.name == "TaskCreate") {
-    items.push_back(TodoItem{string_at(input, "taskId"),
-                             string_at(input, "subject"),
+    items.push_back(TodoItem{string_member(input, "taskId"),
+                             string_member(input, "subject"),
                              "pending",
-                             string_at(input, "activeForm"),
+                             string_member(input, "activeForm"),
                              {}});
   } else if (tool_use.name == "TaskUpdate") {
-    items.push_back(TodoItem{string_at(input, "taskId"),
-                             string_at(input, "subject"),
-                             string_at(input, "status"),
-                             string_at(input, "activeForm"),
+    items.push_back(TodoItem{string_member(input, "taskId"),
+                             string_member(input, "subject"),
+                             string_member(input, "status"),
+                             string_member(input, "activeForm"),
                              {}});
   }
   return items;
@@ -227,8 +228,8 @@ std::string content_text(const nlohmann::ordered_json& content) {
     const nlohmann::ordered_json* part = nullptr;
     if (block.is_string())
       part = &block;
-    else if (block.is_object() && string_at(block, "type") == "text")
-      part = find(block, "text");
+    else if (block.is_object() && string_member(block, "type") == "text")
+      part = object_member(block, "text");
     if (part == nullptr || !part->is_string())
       continue;
     if (!first)

@@ -51,6 +51,12 @@ bool is_stream_json_init(const std::vector<Member>& members);
 // type == "system" and subtype == "compact_boundary".
 bool is_compact_boundary(const std::vector<Member>& members);
 
+// A member of a parsed JSON object; nullptr when absent or not an object.
+const nlohmann::ordered_json* object_member(const nlohmann::ordered_json& object, const char* key);
+
+// A member's string, or a number's digits; "" for anything else.
+std::string string_member(const nlohmann::ordered_json& object, const char* key);
+
 // --- The parsed record model ------------------------------------------------
 
 struct ToolUse {
