@@ -14,7 +14,7 @@ namespace {
 using json = nlohmann::json;
 
 constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
-                                                "profiles", "ignore"};
+                                                "profiles", "ignore", "max_file_size"};
 constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
 
 std::string list_of(std::span<const std::string_view> keys) {
@@ -81,6 +81,11 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
       error = read_rules(value, "rules", registry, config.rules);
     } else if (key == "ignore") {
       error = read_strings(value, "ignore", config.ignore);
+    } else if (key == "max_file_size") {
+      if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0) {
+        return std::string("max_file_size must be a positive whole number of bytes");
+      }
+      config.max_file_size = value.get<std::uint64_t>();
     } else if (key == "profiles") {
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {
@@ -187,12 +192,14 @@ Config merge_config(const Config& base, const Config& child) {
   merged.overrides.insert(merged.overrides.end(), child.overrides.begin(), child.overrides.end());
   merged.profiles.insert(merged.profiles.end(), child.profiles.begin(), child.profiles.end());
   merged.ignore.insert(merged.ignore.end(), child.ignore.begin(), child.ignore.end());
+  if (child.max_file_size) merged.max_file_size = child.max_file_size;
   return merged;
 }
 
 FileSettings settings_for(const Config& config, std::string_view relative_path) {
   FileSettings settings;
   settings.rules = config.rules;
+  settings.max_file_size = config.max_file_size;
   for (const auto& glob : config.ignore) {
     if (glob_match(glob, relative_path)) settings.ignored = true;
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ struct Config {
   std::vector<ConfigOverride> overrides;
   std::vector<std::pair<Profile, std::vector<std::string>>> profiles;
   std::vector<std::string> ignore;
+  // Inputs larger than this many bytes are not read (HP009); unset: the default.
+  std::optional<std::uint64_t> max_file_size;
 };
 
 struct ConfigError {
@@ -50,6 +53,7 @@ struct FileSettings {
   bool ignored = false;
   std::optional<Profile> profile;
   RuleSeverities rules;
+  std::optional<std::uint64_t> max_file_size;
 };
 FileSettings settings_for(const Config& config, std::string_view relative_path);
 

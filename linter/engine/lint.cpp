@@ -10,8 +10,11 @@ namespace baton::engine {
 namespace {
 
 // Rules for "unknown" run only on unrecognised files, and nothing else does;
-// "*" rules run on every recognised profile.
-bool applies(const RuleMeta& rule, Profile profile) {
+// "*" rules run on every recognised profile; "any" rules (the input limits)
+// run on every file, and alone on a file past a limit.
+bool applies(const RuleMeta& rule, Profile profile, bool limit_exceeded) {
+  if (rule.profile == any_profile) return true;
+  if (limit_exceeded) return false;
   if (profile == Profile::unknown) return rule.profile == to_string(Profile::unknown);
   return rule.profile == "*" || rule.profile == to_string(profile);
 }
@@ -30,8 +33,9 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 LintResult lint(const doc::Document& document, Registry registry, const LintOptions& options) {
   LintResult result;
   result.profile = options.profile ? *options.profile : detect_profile(document);
+  const bool limit_exceeded = document.exceeded_limit().has_value();
   for (const RuleMeta* rule : registry) {
-    if (!applies(*rule, result.profile) || !rule->check) continue;
+    if (!applies(*rule, result.profile, limit_exceeded) || !rule->check) continue;
     auto severity = rule->default_severity;
     if (const auto configured = options.rule_severities.find(rule->code);
         configured != options.rule_severities.end()) {
@@ -41,7 +45,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
     RuleContext context(document, *rule, severity, options, result.diagnostics);
     rule->check(context);
   }
-  if (result.profile != Profile::unknown) apply_directives(document, registry, options, result.diagnostics);
+  if (result.profile != Profile::unknown && !limit_exceeded) apply_directives(document, registry, options, result.diagnostics);
   sort_diagnostics(result.diagnostics);
   return result;
 }

@@ -21,7 +21,7 @@ struct RuleMeta {
   std::string_view code;     // "HP102", stable forever
   std::string_view name;     // "skill-call-missing", names the problem
   std::string_view family;   // "Section 0", "Paths", ...
-  std::string_view profile;  // the profile it runs under; "*" for every profile
+  std::string_view profile;  // the profile it runs under; "*" for every profile, any_profile for every file
   std::string_view summary;  // one line
   std::string_view what_it_checks;  // markdown
   std::string_view why_it_matters;  // markdown
@@ -31,6 +31,10 @@ struct RuleMeta {
   FixSafety fix = FixSafety::none;
   CheckFunction check = nullptr;
 };
+
+// The profile of rules that run on every input, recognised or not, and alone
+// on an input past a limit (HP009, HP010).
+inline constexpr std::string_view any_profile = "any";
 
 using Registry = std::span<const RuleMeta* const>;
 

@@ -8,6 +8,7 @@ namespace baton::format {
 namespace {
 
 std::string_view profile_label(std::string_view profile) {
+  if (profile == engine::any_profile) return "every file";
   return profile == "*" ? std::string_view("all") : profile;
 }
 
