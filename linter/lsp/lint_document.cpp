@@ -18,6 +18,7 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.ignored = file_settings.ignored;
       settings.options.rule_severities = file_settings.rules;
       settings.options.profile = file_settings.profile;
+      if (file_settings.max_file_size) settings.limits.max_file_size = *file_settings.max_file_size;
     }
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.
@@ -28,8 +29,8 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
 Analysis lint_open_document(std::string_view path, std::string text,
                             engine::ConfigResolver* resolver) {
   auto settings = settings_for_document(path, resolver);
-  Analysis analysis{doc::build_document(source::SourceFile(std::string(path), std::move(text))),
-                    {}};
+  Analysis analysis{
+      doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   if (settings.ignored)
     return analysis;
   analysis.diagnostics =
