@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,15 +24,17 @@ using Target = std::function<int(const std::uint8_t*, std::size_t)>;
 struct TargetCase {
   std::string name;
   Target run;
-  std::string fixture_extension;  // fixtures with this extension are replayed too
+  std::string seed_dir;   // under the source tree: the target's seeds, replayed too
+  std::string extension;  // of the seed files
+  friend void PrintTo(const TargetCase& target, std::ostream* out) { *out << target.name; }
 };
 
 std::vector<TargetCase> targets() {
-  return {{"document", baton::fuzz::document, ".md"},
-          {"call_grammar", baton::fuzz::call_grammar, ".md"},
-          {"session_reader", baton::fuzz::session_reader, ".jsonl"},
-          {"lsp", baton::fuzz::lsp, ".lsp"},
-          {"config", baton::fuzz::config, ".json"}};
+  return {{"document", baton::fuzz::document, "fixtures", ".md"},
+          {"call_grammar", baton::fuzz::call_grammar, "fixtures", ".md"},
+          {"session_reader", baton::fuzz::session_reader, "fixtures/sessions", ".jsonl"},
+          {"lsp", baton::fuzz::lsp, "fixtures/lsp", ".lsp"},
+          {"config", baton::fuzz::config, "fuzz/seeds/config", ".json"}};
 }
 
 std::vector<fs::path> files_under(const fs::path& root, const std::string& extension) {
@@ -64,8 +67,8 @@ TEST_P(FuzzRegression, CrashInputsStayFixed) {
 
 TEST_P(FuzzRegression, SeedFixturesAndEdgeCasesRun) {
   const auto& target = GetParam();
-  const auto fixtures = files_under(fs::path(BATON_SOURCE_DIR) / "fixtures", target.fixture_extension);
-  ASSERT_FALSE(fixtures.empty()) << "no " << target.fixture_extension << " fixtures";
+  const auto fixtures = files_under(fs::path(BATON_SOURCE_DIR) / target.seed_dir, target.extension);
+  ASSERT_FALSE(fixtures.empty()) << "no " << target.extension << " files in " << target.seed_dir;
   for (const auto& input : fixtures) {
     SCOPED_TRACE(input.string());
     EXPECT_EQ(replay(target.run, read_text(input)), 0);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "engine/rule_context.hpp"
 #include "engine/suppression.hpp"
 
@@ -42,8 +44,19 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
       if (!configured->second) continue;  // off
       severity = *configured->second;
     }
+    const auto first = result.diagnostics.size();
     RuleContext context(document, *rule, severity, options, result.diagnostics);
     rule->check(context);
+    if (context.left_out() > 0) {
+      // Said once, after the last finding kept.
+      const auto at = result.diagnostics.back().range;
+      result.diagnostics.push_back(Diagnostic{
+          rule, severity, {at.end, at.end},
+          fmt::format("{} more findings of {} in this file are not shown: baton reports at most {} "
+                      "per rule and file",
+                      context.left_out(), rule->code, result.diagnostics.size() - first),
+          {}, {}});
+    }
   }
   if (result.profile != Profile::unknown && !limit_exceeded) apply_directives(document, registry, options, result.diagnostics);
   sort_diagnostics(result.diagnostics);
