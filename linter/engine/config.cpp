@@ -173,7 +173,8 @@ std::variant<Config, ConfigError> parse_config(std::string_view text, std::strin
   json root;
   try {
     root = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
+    // parse_error, and out_of_range for a number too large for a double (1e400).
     std::string_view what = error.what();
     if (const auto at = what.find("] "); at != std::string_view::npos) what.remove_prefix(at + 2);
     return ConfigError{fmt::format("{}: not valid JSON: {}", origin, what)};

@@ -315,6 +315,26 @@ TEST(HostileCheck, FixNeverWritesHalfAFile) {
   EXPECT_EQ(read_text(file), text);
 }
 
+TEST(HostileConfig, BadConfigurationsExit2WithTheFileAndTheReason) {
+  TempDir dir;
+  const auto file = dir.write("x-handoff.md", clean_handoff());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // Found by fuzz_config (fixtures/fuzz/config/number-overflow-1e400.json):
+      // it used to escape as "internal error".
+      {R"({"rules": {}, "x": 1e400})", ".baton.json: not valid JSON: number overflow parsing '1e400'"},
+      {std::string(100000, '[') + std::string(100000, ']'), ".baton.json: the configuration must be a JSON object"},
+      {"\xEF\xBB\xBF{}\xFF", ".baton.json: not valid JSON"},
+      {std::string("{\0}", 3), ".baton.json: not valid JSON"},
+      {"", ".baton.json: not valid JSON"}};
+  for (const auto& [text, reason] : cases) {
+    dir.write(".baton.json", text);
+    const auto run = run_baton({"check", file}, dir);
+    EXPECT_EQ(run.code, 2) << text.substr(0, 40);
+    EXPECT_TRUE(contains(run.err, "baton: error: " + (dir / reason))) << run.err;
+    EXPECT_FALSE(contains(run.err, "internal error")) << run.err;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // baton sessions
 // ---------------------------------------------------------------------------
