@@ -464,7 +464,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                     "Report files larger than BYTES (HP009) instead of reading them (default: "
                     "max_file_size of .baton.json, else 10485760)")
       ->type_name("BYTES")
-      ->check(CLI::PositiveNumber);
+      ->check([](const std::string& value) -> std::string {
+        const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        return digits && value.find_first_not_of('0') != std::string::npos
+                   ? std::string()
+                   : "must be a positive whole number of bytes, not '" + value + "'";
+      });
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,

@@ -189,6 +189,8 @@ TEST(HostileCheck, MaxFileSizeFromConfigurationAndStdin) {
   EXPECT_TRUE(contains(bad.err, "max_file_size must be a positive whole number of bytes")) << bad.err;
   const auto bad_flag = run_baton({"check", "--max-file-size", "0", file}, dir);
   EXPECT_EQ(bad_flag.code, 2) << bad_flag.out << bad_flag.err;
+  EXPECT_TRUE(contains(bad_flag.err, "--max-file-size: must be a positive whole number of bytes, not '0'"))
+      << bad_flag.err;
 }
 
 TEST(HostileCheck, EndlessDeviceIsNotReadPastTheLimit) {
