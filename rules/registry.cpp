@@ -18,6 +18,8 @@ constexpr std::array all_rules{
     &section_blank,         // HP006
     &template_placeholder,  // HP007
     &title_drift,           // HP008
+    &file_too_large,        // HP009
+    &nesting_too_deep,      // HP010
     &section0_not_first,    // HP101
     &skill_call_missing,    // HP102
     &vague_instruction,     // HP103

@@ -14,6 +14,8 @@ extern const engine::RuleMeta unclosed_fence;        // HP005
 extern const engine::RuleMeta section_blank;         // HP006
 extern const engine::RuleMeta template_placeholder;  // HP007
 extern const engine::RuleMeta title_drift;           // HP008
+extern const engine::RuleMeta file_too_large;        // HP009
+extern const engine::RuleMeta nesting_too_deep;      // HP010
 
 // Section 0
 extern const engine::RuleMeta section0_not_first;    // HP101

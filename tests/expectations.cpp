@@ -32,6 +32,17 @@ ExpectationSet parse_expectations(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const auto row = text.substr(start, end - start);
     if (row.find("<!-- fixture-check-fs -->") != std::string_view::npos) set.check_filesystem = true;
+    if (const auto at = row.find("<!-- fixture-max-file-size:"); at != std::string_view::npos) {
+      const auto close = row.find("-->", at);
+      const auto value = trim(row.substr(at + 27, close == std::string_view::npos ? 0 : close - at - 27));
+      std::uint64_t bytes = 0;
+      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), bytes);
+      if (ec == std::errc() && ptr == value.data() + value.size()) {
+        set.max_file_size = bytes;
+      } else {
+        set.errors.push_back("line " + std::to_string(line) + ": fixture-max-file-size needs a number of bytes");
+      }
+    }
     if (const auto at = row.find("<!-- fixture-rules:"); at != std::string_view::npos) {
       const auto close = row.find("-->", at);
       auto list = trim(row.substr(at + 19, close == std::string_view::npos ? 0 : close - at - 19));

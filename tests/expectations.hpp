@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 //   <!-- fixture-rules: HP401 HP402 -->         lint with only these rules (closed-world
 //                                               over them); for focused Section 1 fixtures
 //   <!-- fixture-check-fs -->                   lint as with --check-fs (real file system)
+//   <!-- fixture-max-file-size: 64 -->          build the document with this file-size
+//                                               limit in bytes (HP009 without a 10 MiB file)
 // Rules are named by code or name. Expectations are found by scanning raw
 // lines, so they also work next to code blocks.
 namespace baton::fixtures {
@@ -30,6 +33,7 @@ struct ExpectationSet {
   bool no_diagnostics = false;
   std::vector<std::string> only_rules;  // from fixture-rules; empty means every rule
   bool check_filesystem = false;        // from fixture-check-fs
+  std::optional<std::uint64_t> max_file_size;  // from fixture-max-file-size
   std::vector<std::string> errors;  // malformed expectation comments
 };
 

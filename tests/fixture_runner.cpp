@@ -69,7 +69,9 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
   ASSERT_NE(expected.no_diagnostics, !expected.expectations.empty())
       << path << ": a fixture must either expect diagnostics or say <!-- expect-no-diagnostics -->";
 
-  const auto document = doc::build_document(source::SourceFile(path.string(), text));
+  doc::Limits limits;
+  if (expected.max_file_size) limits.max_file_size = *expected.max_file_size;
+  const auto document = doc::build_document(source::SourceFile(path.string(), text), limits);
   std::vector<const engine::RuleMeta*> selected;
   for (const auto& name : expected.only_rules) {
     const auto* rule = engine::find_rule(rules::registry(), name);

@@ -79,6 +79,7 @@ struct CheckArguments {
   std::optional<std::string> home;
   std::optional<std::string> baseline;
   std::optional<std::string> baseline_write;
+  std::optional<std::uint64_t> max_file_size;
 };
 
 // --select and --ignore on top of the configuration: with --select only the
@@ -231,6 +232,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   for (const auto& input : collected.inputs) {
     // Settings from the nearest configuration, then the command line.
     engine::LintOptions file_options = lint_options;
+    doc::Limits limits;
+    if (arguments.max_file_size) limits.max_file_size = *arguments.max_file_size;
     try {
       const auto location = input.from_stdin
                                 ? std::filesystem::path(arguments.stdin_filename.value_or("stdin.md"))
@@ -244,6 +247,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
           file_options.profile = settings.profile;
           file_options.profile_spec = settings.profile_spec;
         }
+        if (!arguments.max_file_size && settings.max_file_size)
+          limits.max_file_size = *settings.max_file_size;
       }
       if (defined_profile) {
         file_options.profile = engine::Profile::custom;
@@ -261,12 +266,21 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
     apply_rule_selection(arguments, file_options.rule_severities);
     std::string error;
-    auto text = input.from_stdin ? read_stream(in, error) : read_file(input.path, error);
-    if (!text) {
+    auto read = input.from_stdin ? read_stream_bounded(in, limits.max_file_size, error)
+                                 : read_file_bounded(input.path, limits.max_file_size, error);
+    if (!read) {
       err << "baton: error: cannot read " << input.display_path << ": " << error << '\n';
       io_failed = true;
       continue;
     }
+    if (read->over_limit) {
+      // Reported by HP009; never fixed: baton does not hold the whole file.
+      const auto& document = documents.emplace_back(
+          doc::oversized_document(input.display_path, read->size, limits.max_file_size));
+      reports.push_back({&document.source(), engine::lint(document, rules::registry(), file_options).diagnostics});
+      continue;
+    }
+    std::optional<std::string> text = std::move(read->text);
     if (arguments.fix || arguments.diff) {
       const bool unsafe = arguments.unsafe_fixes;
       auto outcome = engine::fix_until_stable(input.display_path, *text, rules::registry(),
@@ -291,7 +305,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
     try {
       const auto& document = documents.emplace_back(
-          doc::build_document(source::SourceFile(input.display_path, std::move(*text))));
+          doc::build_document(source::SourceFile(input.display_path, std::move(*text)), limits));
       auto result = engine::lint(document, rules::registry(), file_options);
       reports.push_back({&document.source(), std::move(result.diagnostics)});
     } catch (const std::exception& exception) {
@@ -467,6 +481,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                     "Leave out the findings recorded in this baseline file");
   check->add_option("--baseline-write", check_arguments.baseline_write,
                     "Record the current findings in this baseline file");
+  check->add_option("--max-file-size", check_arguments.max_file_size,
+                    "Report files larger than BYTES (HP009) instead of reading them (default: "
+                    "max_file_size of .baton.json, else 10485760)")
+      ->type_name("BYTES")
+      ->check([](const std::string& value) -> std::string {
+        const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        return digits && value.find_first_not_of('0') != std::string::npos
+                   ? std::string()
+                   : "must be a positive whole number of bytes, not '" + value + "'";
+      });
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,

@@ -1,6 +1,7 @@
 #include "cli/inputs.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -226,15 +227,40 @@ bool has_profile_marker(std::string_view head) {
 }
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  auto read = read_file_bounded(path, max_input_size, error);
+  if (!read) return std::nullopt;
+  if (read->over_limit) {
+    error = too_large_message();
+    return std::nullopt;
+  }
+  return std::move(read->text);
+}
+
+std::optional<BoundedText> read_file_bounded(const fs::path& path, std::uint64_t max_bytes,
+                                             std::string& error) {
+  max_bytes = std::min<std::uint64_t>(max_bytes, max_input_size);
+  // O_NONBLOCK: opening a FIFO with no writer must not hang; it is cleared below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::generic_category().message(errno);
     return std::nullopt;
   }
-  std::string text;
+  BoundedText result;
+  struct stat status {};
+  if (::fstat(fd, &status) == 0) {
+    if (S_ISDIR(status.st_mode)) {
+      ::close(fd);
+      error = "is a directory";
+      return std::nullopt;
+    }
+    if (S_ISREG(status.st_mode)) result.size = static_cast<std::uint64_t>(status.st_size);
+  }
+  if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  auto& text = result.text;
   std::array<char, 1 << 16> buffer{};
-  while (true) {
-    const auto count = ::read(fd, buffer.data(), buffer.size());
+  while (text.size() <= max_bytes) {
+    const auto want = std::min<std::uint64_t>(buffer.size(), max_bytes + 1 - text.size());
+    const auto count = ::read(fd, buffer.data(), static_cast<std::size_t>(want));
     if (count < 0 && errno == EINTR)
       continue;
     if (count < 0) {
@@ -244,33 +270,40 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     }
     if (count == 0)
       break;
-    if (text.size() + static_cast<std::size_t>(count) > max_input_size) {
-      error = too_large_message();
-      ::close(fd);
-      return std::nullopt;
-    }
     text.append(buffer.data(), static_cast<std::size_t>(count));
   }
   ::close(fd);
-  return text;
+  result.over_limit = text.size() > max_bytes;
+  return result;
 }
 
 std::optional<std::string> read_stream(std::istream& in, std::string& error) {
-  std::string text;
+  auto read = read_stream_bounded(in, max_input_size, error);
+  if (!read) return std::nullopt;
+  if (read->over_limit) {
+    error = too_large_message();
+    return std::nullopt;
+  }
+  return std::move(read->text);
+}
+
+std::optional<BoundedText> read_stream_bounded(std::istream& in, std::uint64_t max_bytes,
+                                               std::string& error) {
+  max_bytes = std::min<std::uint64_t>(max_bytes, max_input_size);
+  BoundedText result;
+  auto& text = result.text;
   std::array<char, 1 << 16> buffer{};
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-    const auto count = static_cast<std::size_t>(in.gcount());
-    if (text.size() + count > max_input_size) {
-      error = too_large_message();
-      return std::nullopt;
-    }
-    text.append(buffer.data(), count);
+  while (text.size() <= max_bytes) {
+    const auto want = std::min<std::uint64_t>(buffer.size(), max_bytes + 1 - text.size());
+    if (!in.read(buffer.data(), static_cast<std::streamsize>(want)) && in.gcount() == 0) break;
+    text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
   }
   if (in.bad()) {
     error = "read error";
     return std::nullopt;
   }
-  return text;
+  result.over_limit = text.size() > max_bytes;
+  return result;
 }
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <istream>
@@ -45,5 +46,17 @@ bool has_profile_marker(std::string_view head);
 // The whole content, byte for byte; std::nullopt with `error` set on failure.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
 std::optional<std::string> read_stream(std::istream& in, std::string& error);
+
+// At most `max_bytes` + 1 bytes of an input: enough to tell that it is larger
+// than `max_bytes` without holding more of it in memory.
+struct BoundedText {
+  std::string text;
+  bool over_limit = false;  // the input has more than max_bytes bytes
+  std::uint64_t size = 0;   // the whole input's size when known (a regular file), else 0
+};
+std::optional<BoundedText> read_file_bounded(const std::filesystem::path& path,
+                                             std::uint64_t max_bytes, std::string& error);
+std::optional<BoundedText> read_stream_bounded(std::istream& in, std::uint64_t max_bytes,
+                                               std::string& error);
 
 }  // namespace baton::cli

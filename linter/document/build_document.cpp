@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 #include <string>
 
@@ -42,6 +43,13 @@ class Builder {
  public:
   Builder(Document& document, std::optional<TextRange>& front_matter)
       : doc_(document), source_(document.source()), front_matter_(front_matter) {}
+
+  explicit Builder(Document& document, std::optional<TextRange>& front_matter, int max_nesting,
+                   std::optional<ExceededLimit>& exceeded)
+      : Builder(document, front_matter) {
+    max_nesting_ = max_nesting;
+    exceeded_ = &exceeded;
+  }
 
   void build(std::vector<Block>& blocks, std::vector<Heading>& headings,
              std::vector<Fence>& fences, std::vector<InlineCode>& inline_code,
@@ -124,19 +132,38 @@ class Builder {
            type == CMARK_NODE_THEMATIC_BREAK;
   }
 
+  static bool is_nesting_container(cmark_node* node) {
+    const auto type = cmark_node_get_type(node);
+    return type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
+  }
+
   void walk(cmark_node* root) {
     detail::iter_ptr iter(cmark_iter_new(root));
     int depth = -1;  // the document node itself is entered first
+    int nesting = 0;  // block quotes and list items open around the node
+    int deepest = 0;
+    std::optional<TextRange> first_too_deep;
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
       if (!is_block(node)) continue;
       if (event == CMARK_EVENT_EXIT) {
         --depth;
+        if (is_nesting_container(node)) --nesting;
         continue;
       }
-      if (cmark_node_get_type(node) != CMARK_NODE_DOCUMENT) visit(node, depth);
+      if (is_nesting_container(node)) {
+        ++nesting;
+        deepest = std::max(deepest, nesting);
+        if (nesting > max_nesting_ && !first_too_deep) first_too_deep = node_range(node);
+      }
+      // Past the limit nothing more is modelled: the document is reported, not checked.
+      if (!first_too_deep && cmark_node_get_type(node) != CMARK_NODE_DOCUMENT) visit(node, depth);
       if (!is_leaf_block(node)) ++depth;
+    }
+    if (first_too_deep && exceeded_) {
+      *exceeded_ = ExceededLimit{ExceededLimit::Kind::nesting, static_cast<std::uint64_t>(deepest),
+                                 static_cast<std::uint64_t>(max_nesting_), *first_too_deep};
     }
   }
 
@@ -420,6 +447,8 @@ class Builder {
 
   Document& doc_;
   const SourceFile& source_;
+  int max_nesting_ = std::numeric_limits<int>::max();
+  std::optional<ExceededLimit>* exceeded_ = nullptr;
   std::optional<TextRange>& front_matter_;
   std::uint32_t bom_shift_ = 0;
   std::vector<Block>* blocks_ = nullptr;
@@ -524,12 +553,24 @@ void initialize_markdown() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-Document build_document(SourceFile source) {
+Document oversized_document(std::string path, std::uint64_t size, std::uint64_t limit) {
+  Document document(SourceFile(std::move(path), std::string()));
+  document.exceeded_limit_ = ExceededLimit{ExceededLimit::Kind::file_size, size, limit, {0, 0}};
+  return document;
+}
+
+Document build_document(SourceFile source, const Limits& limits) {
+  if (source.size() > limits.max_file_size) {
+    const auto size = source.size();
+    return oversized_document(source.path(), size, limits.max_file_size);
+  }
   initialize_markdown();
   Document document(std::move(source));
-  Builder builder(document, document.front_matter_);
+  Builder builder(document, document.front_matter_, limits.max_nesting, document.exceeded_limit_);
   builder.build(document.blocks_, document.headings_, document.fences_, document.inline_code_,
                 document.html_comments_, document.tables_, document.list_items_);
+  // A document past a limit is reported, not checked: calls are not scanned.
+  if (document.exceeded_limit_) return document;
   // Inline elements are found per block; keep every list in source order.
   auto by_begin = [](const auto& a, const auto& b) { return a.range.begin < b.range.begin; };
   std::stable_sort(document.inline_code_.begin(), document.inline_code_.end(), by_begin);

@@ -98,6 +98,27 @@ struct ListItem {
   TextRange content;              // after the marker (and the task box)
 };
 
+// Limits that bound the time and memory spent on one input (DESIGN.md §11).
+inline constexpr std::uint64_t default_max_file_size = std::uint64_t{10} << 20;  // 10 MiB
+// Block quotes and list items inside one another; real prompts nest a few levels.
+inline constexpr int default_max_nesting = 50;
+
+struct Limits {
+  std::uint64_t max_file_size = default_max_file_size;
+  int max_nesting = default_max_nesting;
+};
+
+// An input that exceeded a limit. Only the limit rules (HP009, HP010) report
+// on such a document; the rest of its model is not to be trusted.
+struct ExceededLimit {
+  enum class Kind { file_size, nesting };
+  Kind kind = Kind::file_size;
+  // The input's size in bytes (0 when unknown, e.g. stdin) or the nesting depth reached.
+  std::uint64_t found = 0;
+  std::uint64_t limit = 0;
+  TextRange range;  // the first block past the nesting limit; empty at 0 for the file size
+};
+
 // Where a call was found.
 enum class CallSite { fence, inline_code };
 
@@ -128,6 +149,8 @@ class Document {
   std::span<const LocatedCall> calls() const { return calls_; }
   // Malformed calls in fenced blocks (inline code fragments are not reported).
   std::span<const grammar::CallError> call_errors() const { return call_errors_; }
+  // Set when the input exceeded one of the Limits it was built with.
+  const std::optional<ExceededLimit>& exceeded_limit() const { return exceeded_limit_; }
 
   // The first section with this kind and number, or nullptr.
   const Section* find_section(SectionKind kind, std::string_view number) const;
@@ -149,7 +172,8 @@ class Document {
   bool in_comment(std::uint32_t offset) const;
 
  private:
-  friend Document build_document(SourceFile source);
+  friend Document build_document(SourceFile source, const Limits& limits);
+  friend Document oversized_document(std::string path, std::uint64_t size, std::uint64_t limit);
 
   SourceFile source_;
   std::optional<TextRange> front_matter_;
@@ -163,12 +187,19 @@ class Document {
   std::vector<ListItem> list_items_;
   std::vector<LocatedCall> calls_;
   std::vector<grammar::CallError> call_errors_;
+  std::optional<ExceededLimit> exceeded_limit_;
 };
 
 // Parses the source with cmark-gfm (source positions on, table and tasklist
 // extensions) and builds the document model. Never fails: any byte string is
-// some markdown document.
-Document build_document(SourceFile source);
+// some markdown document. A source larger than limits.max_file_size becomes
+// an oversized_document; nesting past limits.max_nesting sets exceeded_limit().
+Document build_document(SourceFile source, const Limits& limits = {});
+
+// The document of an input larger than `limit` bytes, read no further than
+// that: no text, no model, only the exceeded limit. `size` is the input's
+// size when known, 0 otherwise.
+Document oversized_document(std::string path, std::uint64_t size, std::uint64_t limit);
 
 // Call once before any thread parses: registers cmark-gfm's core extensions.
 void initialize_markdown();

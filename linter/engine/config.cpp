@@ -14,7 +14,8 @@ namespace {
 using json = nlohmann::json;
 
 constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
-                                                "profiles", "ignore", "profile_definitions"};
+                                                "profiles", "ignore", "profile_definitions",
+                                                "max_file_size"};
 constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
 
 std::string list_of(std::span<const std::string_view> keys) {
@@ -91,6 +92,11 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
       error = read_rules(value, "rules", registry, config.rules);
     } else if (key == "ignore") {
       error = read_strings(value, "ignore", config.ignore);
+    } else if (key == "max_file_size") {
+      if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0) {
+        return std::string("max_file_size must be a positive whole number of bytes");
+      }
+      config.max_file_size = value.get<std::uint64_t>();
     } else if (key == "profiles") {
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {
@@ -183,7 +189,8 @@ std::variant<Config, ConfigError> parse_config(std::string_view text, std::strin
   json root;
   try {
     root = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
+    // parse_error, and out_of_range for a number too large for a double (1e400).
     std::string_view what = error.what();
     if (const auto at = what.find("] "); at != std::string_view::npos) what.remove_prefix(at + 2);
     return ConfigError{fmt::format("{}: not valid JSON: {}", origin, what)};
@@ -208,6 +215,7 @@ Config merge_config(const Config& base, const Config& child) {
   for (const auto& [name, spec] : child.profile_definitions) merged.profile_definitions[name] = spec;
   merged.custom_profiles.insert(merged.custom_profiles.end(), child.custom_profiles.begin(),
                                 child.custom_profiles.end());
+  if (child.max_file_size) merged.max_file_size = child.max_file_size;
   return merged;
 }
 
@@ -227,6 +235,7 @@ std::optional<std::string> check_profile_references(const Config& config) {
 FileSettings settings_for(const Config& config, std::string_view relative_path) {
   FileSettings settings;
   settings.rules = config.rules;
+  settings.max_file_size = config.max_file_size;
   for (const auto& glob : config.ignore) {
     if (glob_match(glob, relative_path)) settings.ignored = true;
   }

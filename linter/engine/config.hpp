@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ struct Config {
   // "profiles" gives them (names checked by check_profile_references).
   ProfileDefinitions profile_definitions;
   std::vector<std::pair<std::string, std::vector<std::string>>> custom_profiles;
+  // Inputs larger than this many bytes are not read (HP009); unset: the default.
+  std::optional<std::uint64_t> max_file_size;
 };
 
 struct ConfigError {
@@ -64,6 +67,7 @@ struct FileSettings {
   RuleSeverities rules;
   // Every user-defined profile, for detection by marker and first heading.
   std::vector<ProfileSpecPtr> profile_definitions;
+  std::optional<std::uint64_t> max_file_size;
 };
 FileSettings settings_for(const Config& config, std::string_view relative_path);
 

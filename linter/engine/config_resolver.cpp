@@ -23,8 +23,14 @@ ConfigFiles system_config_files() {
   ConfigFiles files;
   files.read = [](const fs::path& path, std::string& error) -> std::optional<std::string> {
     std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      error = "cannot read the file";
+      return std::nullopt;
+    }
+    // `text << in.rdbuf()` fails on an empty file, which is bad JSON, not unreadable.
     std::ostringstream text;
-    if (!(in && text << in.rdbuf())) {
+    if (in.peek() != std::ifstream::traits_type::eof()) text << in.rdbuf();
+    if (in.bad()) {
       error = "cannot read the file";
       return std::nullopt;
     }

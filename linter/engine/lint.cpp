@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "engine/rule_context.hpp"
 #include "engine/suppression.hpp"
 
@@ -11,8 +13,11 @@ namespace {
 
 // Rules for "unknown" run only on unrecognised files, and nothing else does;
 // "*" rules run on every recognised profile, "spec" rules on every profile
-// defined as data (spellbook-develop and the user-defined ones).
-bool applies(const RuleMeta& rule, Profile profile, const ProfileSpec* spec) {
+// defined as data (spellbook-develop and the user-defined ones); "any" rules
+// (the input limits) run on every file, and alone on a file past a limit.
+bool applies(const RuleMeta& rule, Profile profile, const ProfileSpec* spec, bool limit_exceeded) {
+  if (rule.profile == any_profile) return true;
+  if (limit_exceeded) return false;
   if (profile == Profile::unknown) return rule.profile == to_string(Profile::unknown);
   if (rule.profile == spec_rule_profile) return spec != nullptr;
   return rule.profile == "*" || rule.profile == to_string(profile);
@@ -41,18 +46,30 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
     result.profile = detected.profile;
     result.spec = std::move(detected.spec);
   }
+  const bool limit_exceeded = document.exceeded_limit().has_value();
   for (const RuleMeta* rule : registry) {
-    if (!applies(*rule, result.profile, result.spec.get()) || !rule->check) continue;
+    if (!applies(*rule, result.profile, result.spec.get(), limit_exceeded) || !rule->check) continue;
     auto severity = rule->default_severity;
     if (const auto configured = options.rule_severities.find(rule->code);
         configured != options.rule_severities.end()) {
       if (!configured->second) continue;  // off
       severity = *configured->second;
     }
+    const auto first = result.diagnostics.size();
     RuleContext context(document, *rule, severity, options, result.diagnostics, result.spec.get());
     rule->check(context);
+    if (context.left_out() > 0) {
+      // Said once, after the last finding kept.
+      const auto at = result.diagnostics.back().range;
+      result.diagnostics.push_back(Diagnostic{
+          rule, severity, {at.end, at.end},
+          fmt::format("{} more findings of {} in this file are not shown: baton reports at most {} "
+                      "per rule and file",
+                      context.left_out(), rule->code, result.diagnostics.size() - first),
+          {}, {}});
+    }
   }
-  if (result.profile != Profile::unknown) apply_directives(document, registry, options, result.diagnostics);
+  if (result.profile != Profile::unknown && !limit_exceeded) apply_directives(document, registry, options, result.diagnostics);
   sort_diagnostics(result.diagnostics);
   return result;
 }

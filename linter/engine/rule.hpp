@@ -22,7 +22,8 @@ struct RuleMeta {
   std::string_view name;     // "skill-call-missing", names the problem
   std::string_view family;   // "Section 0", "Paths", ...
   std::string_view profile;  // the profile it runs under; "*" for every profile, "spec" for
-                             // every profile defined as data (spellbook-develop, user-defined)
+                             // every profile defined as data (spellbook-develop, user-defined),
+                             // any_profile for every file
   std::string_view summary;  // one line
   std::string_view what_it_checks;  // markdown
   std::string_view why_it_matters;  // markdown
@@ -32,6 +33,10 @@ struct RuleMeta {
   FixSafety fix = FixSafety::none;
   CheckFunction check = nullptr;
 };
+
+// The profile of rules that run on every input, recognised or not, and alone
+// on an input past a limit (HP009, HP010).
+inline constexpr std::string_view any_profile = "any";
 
 using Registry = std::span<const RuleMeta* const>;
 

@@ -99,7 +99,11 @@ std::string config_schema(engine::Registry registry) {
         {"ignore",
          {{"description", "Globs of files a directory scan skips (files named on the command line are still linted)."},
           {"type", "array"},
-          {"items", {{"type", "string"}}}}}}}};
+          {"items", {{"type", "string"}}}}},
+        {"max_file_size",
+         {{"description", "Files larger than this many bytes are not read or checked (HP009 file-too-large); default 10485760 (10 MiB)."},
+          {"type", "integer"},
+          {"minimum", 1}}}}}};
   return schema.dump(2) + "\n";
 }
 

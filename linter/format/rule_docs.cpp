@@ -9,6 +9,7 @@ namespace {
 
 std::string_view profile_label(std::string_view profile) {
   if (profile == "*") return "all";
+  if (profile == engine::any_profile) return "every file";
   if (profile == engine::spec_rule_profile) return "spellbook-develop and user-defined";
   return profile;
 }

@@ -20,6 +20,7 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.options.profile = file_settings.profile;
       settings.options.profile_spec = file_settings.profile_spec;
       settings.options.profile_definitions = file_settings.profile_definitions;
+      if (file_settings.max_file_size) settings.limits.max_file_size = *file_settings.max_file_size;
     }
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.
@@ -30,8 +31,8 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
 Analysis lint_open_document(std::string_view path, std::string text,
                             engine::ConfigResolver* resolver) {
   auto settings = settings_for_document(path, resolver);
-  Analysis analysis{doc::build_document(source::SourceFile(std::string(path), std::move(text))),
-                    {}};
+  Analysis analysis{
+      doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   if (settings.ignored)
     return analysis;
   analysis.diagnostics =

@@ -20,6 +20,7 @@ struct Analysis {
 
 struct DocumentSettings {
   engine::LintOptions options;
+  doc::Limits limits;    // max_file_size from the configuration
   bool ignored = false;  // configuration excludes the file: no diagnostics
 };
 

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "document/document.hpp"
 #include "engine/lint.hpp"
+#include "engine/rule_context.hpp"
 #include "rules/registry.hpp"
 
 using namespace baton;
@@ -174,6 +176,59 @@ TEST(Directives, RuleNamesHaveExactRanges) {
   EXPECT_EQ(document.text(directives[0].rules[0].range), "HP102");
   EXPECT_EQ(document.text(directives[0].rules[1].range), "title-drift");
   EXPECT_EQ(directives[0].kind, engine::Directive::Kind::disable_line);
+}
+
+}  // namespace
+
+namespace {
+
+std::size_t count_rule(const engine::LintResult& result, std::string_view code) {
+  return static_cast<std::size_t>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                                [&](const auto& d) { return d.rule->code == code; }));
+}
+
+TEST(Lint, FindingsPerRuleAreCappedWithOneFindingSayingHowManyWereLeftOut) {
+  std::string placeholders;
+  for (int i = 0; i < 1500; ++i) placeholders += "{{x}} ";
+  const auto result = engine::lint(
+      build("<!-- baton-profile spellbook-handoff -->\n# Handoff\n\n" + placeholders + "\n"),
+      rules::registry(), {});
+  ASSERT_EQ(count_rule(result, "HP007"), engine::max_findings_per_rule + 1);
+  const auto& last = result.diagnostics.back();
+  EXPECT_EQ(last.rule->code, "HP007");
+  EXPECT_EQ(last.message,
+            "500 more findings of HP007 in this file are not shown: baton reports at most 1000 per "
+            "rule and file");
+
+  // At the cap exactly, nothing is left out and nothing is said.
+  std::string exactly;
+  for (std::size_t i = 0; i < engine::max_findings_per_rule; ++i) exactly += "{{x}} ";
+  const auto at_cap = engine::lint(
+      build("<!-- baton-profile spellbook-handoff -->\n# Handoff\n\n" + exactly + "\n"), rules::registry(), {});
+  EXPECT_EQ(count_rule(at_cap, "HP007"), engine::max_findings_per_rule);
+}
+
+TEST(Lint, PastALimitOnlyTheLimitRulesRun) {
+  doc::Limits limits;
+  limits.max_nesting = 3;
+  const auto document = doc::build_document(
+      source::SourceFile("t.md", "<!-- baton-profile spellbook-handoff -->\n# Handoff\n\n>>>> {{x}}\n"), limits);
+  ASSERT_TRUE(document.exceeded_limit().has_value());
+  const auto result = engine::lint(document, rules::registry(), {});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].rule->code, "HP010");
+  EXPECT_EQ(result.diagnostics[0].message,
+            "block quotes and list items are nested 4 deep, more than the 3 baton reads; the file "
+            "was not checked past this point");
+  EXPECT_EQ(document.source().position_of(result.diagnostics[0].range.begin).line, 4u);
+
+  const auto oversized = doc::oversized_document("big.md", 123456, 1000);
+  const auto big = engine::lint(oversized, rules::registry(), {});
+  ASSERT_EQ(big.diagnostics.size(), 1u);
+  EXPECT_EQ(big.diagnostics[0].rule->code, "HP009");
+  EXPECT_EQ(big.diagnostics[0].message,
+            "this file is 123456 bytes; baton reads files up to 1000 bytes (max_file_size in "
+            ".baton.json, --max-file-size), so it was not read further or checked");
 }
 
 }  // namespace
