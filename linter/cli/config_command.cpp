@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "document/document.hpp"
 #include "engine/config_resolver.hpp"
 #include "format/config_schema.hpp"
 #include "rules/registry.hpp"
@@ -35,6 +36,7 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
                               : settings.profile ? json(engine::to_string(*settings.profile))
                                                  : json("detected from the content")},
                   {"profile_definitions", definition_names},
+                  {"max_file_size", settings.max_file_size.value_or(doc::Limits{}.max_file_size)},
                   {"rules", rules}};
     out << shown.dump(2) << '\n';
     return exit_ok;

@@ -127,6 +127,7 @@ TEST(UserDefinedProfile, EndToEnd) {
   const auto settings = nlohmann::json::parse(shown.out);
   EXPECT_EQ(settings["profile"], "team-handoff");
   EXPECT_EQ(settings["profile_definitions"], nlohmann::json::array({"team-handoff"}));
+  EXPECT_EQ(settings["max_file_size"], 10u * 1024 * 1024) << "the default limit when none is set";
 
   // --profile accepts the defined name; a marker does too.
   dir.write("notes/loose.md", "<!-- baton-profile team-handoff -->\n# Loose\n\n## Goal\n\nx\n");
