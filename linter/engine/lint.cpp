@@ -30,6 +30,7 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 LintResult lint(const doc::Document& document, Registry registry, const LintOptions& options) {
   LintResult result;
   result.profile = options.profile ? *options.profile : detect_profile(document);
+  LintCache cache;
   for (const RuleMeta* rule : registry) {
     if (!applies(*rule, result.profile) || !rule->check) continue;
     auto severity = rule->default_severity;
@@ -38,7 +39,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
       if (!configured->second) continue;  // off
       severity = *configured->second;
     }
-    RuleContext context(document, *rule, severity, options, result.diagnostics);
+    RuleContext context(document, *rule, severity, options, result.diagnostics, cache);
     rule->check(context);
   }
   if (result.profile != Profile::unknown) apply_directives(document, registry, options, result.diagnostics);
