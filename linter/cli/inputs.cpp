@@ -1,6 +1,7 @@
 #include "cli/inputs.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -231,10 +232,36 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     error = std::generic_category().message(errno);
     return std::nullopt;
   }
+  // One allocation of the file's size, read into directly: no chunk buffer,
+  // no copies. A file that grows while it is read is read to its end.
   std::string text;
-  std::array<char, 1 << 16> buffer{};
+  struct stat status {};
+  if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
+    if (static_cast<std::uintmax_t>(status.st_size) > max_input_size) {
+      error = too_large_message();
+      ::close(fd);
+      return std::nullopt;
+    }
+    text.resize(static_cast<std::size_t>(status.st_size));
+  } else {
+    text.resize(std::size_t{1} << 16);
+  }
+  std::size_t size = 0;
   while (true) {
-    const auto count = ::read(fd, buffer.data(), buffer.size());
+    if (size == text.size()) {
+      if (text.size() >= max_input_size) {
+        // Only an error if there is more to read.
+        char probe = 0;
+        const auto more = ::read(fd, &probe, 1);
+        if (more < 0 && errno == EINTR) continue;
+        if (more == 0) break;
+        error = more < 0 ? std::generic_category().message(errno) : too_large_message();
+        ::close(fd);
+        return std::nullopt;
+      }
+      text.resize(std::min(max_input_size, text.size() * 2));
+    }
+    const auto count = ::read(fd, text.data() + size, text.size() - size);
     if (count < 0 && errno == EINTR)
       continue;
     if (count < 0) {
@@ -244,14 +271,10 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     }
     if (count == 0)
       break;
-    if (text.size() + static_cast<std::size_t>(count) > max_input_size) {
-      error = too_large_message();
-      ::close(fd);
-      return std::nullopt;
-    }
-    text.append(buffer.data(), static_cast<std::size_t>(count));
+    size += static_cast<std::size_t>(count);
   }
   ::close(fd);
+  text.resize(size);
   return text;
 }
 
