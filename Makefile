@@ -2,7 +2,7 @@
 # Debian 12 machine: they install missing packages first (scripts/setup-deps).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run build test package deps configure clean
+.PHONY: run build test bench package deps configure clean
 
 deps:
 	@./scripts/setup-deps
@@ -19,9 +19,14 @@ run: build
 test: build
 	@ctest --preset release -j $(JOBS)
 
+# baton against its references (cmark-gfm, markdownlint-cli2) and the targets of
+# DESIGN.md §10, in build-bench/; see docs/performance.md. Not part of `make test`.
+bench:
+	@JOBS=$(JOBS) ./bench/run-bench
+
 # A Debian package of baton (binary, man page, docs) in build/: build/baton_<version>_<arch>.deb
 package: build
 	@cpack --config build/CPackConfig.cmake -B build
 
 clean:
-	rm -rf build build-dev build-ci build-asan
+	rm -rf build build-dev build-ci build-asan build-bench
