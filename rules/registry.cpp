@@ -48,6 +48,11 @@ constexpr std::array all_rules{
     &state_schema,                // HP502
     &state_mismatch,              // HP503
     &secret_in_prompt,            // HP601
+    &required_section_missing,  // HP801
+    &section_order_mismatch,  // HP802
+    &section_empty_without_marker,  // HP803
+    &section_call_missing,  // HP804
+    &section_path_not_absolute,  // HP805
     &unknown_rule_in_directive,   // HP901
     &unused_directive,            // HP902
     &unmatched_disable,           // HP903

@@ -57,6 +57,13 @@ extern const engine::RuleMeta state_mismatch;        // HP503
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
 
+// Profiles defined as data (spellbook-develop, profile_definitions)
+extern const engine::RuleMeta required_section_missing;      // HP801
+extern const engine::RuleMeta section_order_mismatch;        // HP802
+extern const engine::RuleMeta section_empty_without_marker;  // HP803
+extern const engine::RuleMeta section_call_missing;          // HP804
+extern const engine::RuleMeta section_path_not_absolute;     // HP805
+
 // Directives (checked by the engine while applying suppressions)
 extern const engine::RuleMeta unknown_rule_in_directive;  // HP901
 extern const engine::RuleMeta unused_directive;           // HP902

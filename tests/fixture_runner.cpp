@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "document/document.hpp"
+#include "engine/config_resolver.hpp"
 #include "engine/fix.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
@@ -43,6 +44,21 @@ std::string name_of(const fs::path& path) {
   return relative;
 }
 
+// A `.baton.json` next to a fixture applies to it (fixtures of user-defined
+// profiles define theirs there), as it would for `baton check`.
+engine::LintOptions fixture_options(const fs::path& path) {
+  engine::LintOptions options;
+  const auto config = path.parent_path() / engine::config_file_name;
+  if (!fs::exists(config)) return options;
+  engine::ConfigResolver resolver(config, rules::registry());
+  const auto settings = engine::ConfigResolver::settings(*resolver.for_file(path), path);
+  options.rule_severities = settings.rules;
+  options.profile = settings.profile;
+  options.profile_spec = settings.profile_spec;
+  options.profile_definitions = settings.profile_definitions;
+  return options;
+}
+
 class Fixture : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Fixture, DiagnosticsMatchExpectations) {
@@ -60,7 +76,7 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
     ASSERT_NE(rule, nullptr) << path << ": fixture-rules names unknown rule " << name;
     selected.push_back(rule);
   }
-  engine::LintOptions options;
+  auto options = fixture_options(path);
   if (expected.check_filesystem) {
     options.check_filesystem = true;
     options.file_exists = [](std::string_view file) { return fs::exists(file); };
@@ -106,7 +122,7 @@ TEST_P(Fixture, DiagnosticsMatchExpectations) {
 TEST_P(Fixture, FixesConverge) {
   const auto& path = GetParam();
   const auto text = read_text(path);
-  engine::LintOptions options;
+  auto options = fixture_options(path);
   options.home = "/home/fixture";
   const auto outcome = engine::fix_until_stable(path.string(), text, rules::registry(), options, true);
   ASSERT_TRUE(outcome.converged) << path;

@@ -18,6 +18,7 @@
 #include "cli/config_command.hpp"
 #include "engine/config_resolver.hpp"
 #include "cli/fix_output.hpp"
+#include "cli/init_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/lsp_command.hpp"
 #include "cli/parallel.hpp"
@@ -146,11 +147,16 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
       return std::filesystem::exists(std::filesystem::path(path), error);
     };
   }
+  // A --profile that is no built-in may name a profile_definitions entry,
+  // looked up in each file's configuration.
+  std::optional<std::string> defined_profile;
   if (arguments.profile) {
     lint_options.profile = engine::parse_profile(*arguments.profile);
-    if (!lint_options.profile || *lint_options.profile == engine::Profile::unknown) {
+    if (!lint_options.profile && engine::valid_profile_definition_name(*arguments.profile)) {
+      defined_profile = *arguments.profile;
+    } else if (!lint_options.profile || *lint_options.profile == engine::Profile::unknown) {
       err << "baton: error: unknown profile '" << *arguments.profile
-          << "' (valid profiles: " << profile_names() << ")\n";
+          << "' (valid profiles: " << profile_names() << ", or a name from profile_definitions)\n";
       return exit_usage_or_io;
     }
   }
@@ -235,7 +241,21 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
         const auto settings = engine::ConfigResolver::settings(*resolved, location);
         if (settings.ignored && !input.named) continue;
         file_options.rule_severities = settings.rules;
-        if (!arguments.profile && settings.profile) file_options.profile = settings.profile;
+        file_options.profile_definitions = settings.profile_definitions;
+        if (!arguments.profile && settings.profile) {
+          file_options.profile = settings.profile;
+          file_options.profile_spec = settings.profile_spec;
+        }
+      }
+      if (defined_profile) {
+        file_options.profile = engine::Profile::custom;
+        file_options.profile_spec = engine::find_definition(file_options.profile_definitions, *defined_profile);
+        if (!file_options.profile_spec) {
+          config_failure = "unknown profile '" + *defined_profile + "' for " + input.display_path +
+                           " (valid profiles: " + profile_names() +
+                           ", or a name from the profile_definitions of its .baton.json)";
+          break;
+        }
       }
     } catch (const engine::ConfigFailure& failure) {
       config_failure = failure.what();
@@ -526,6 +546,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   SessionsCommand sessions_command(app);
   LspCommand lsp_command(app);
+  InitCommand init_command(app);
 
   auto* config_command = app.add_subcommand("config", "Show the effective configuration");
   std::optional<std::string> config_show;
@@ -577,6 +598,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return sessions_command.run(out, err);
     if (lsp_command.parsed())
       return lsp_command.run(in, out, err);
+    if (init_command.parsed())
+      return init_command.run(out, err);
     if (config_command->parsed()) {
       if (config_schema) return print_config_schema(out);
       if (config_show) return show_config(*config_show, config_file, out, err);

@@ -26,11 +26,15 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
       }
       rules[std::string(rule->code)] = severity;
     }
+    json definition_names = json::array();
+    for (const auto& spec : settings.profile_definitions) definition_names.push_back(spec->name);
     json shown = {{"file", file},
                   {"configuration", resolved ? json(resolved->config.origin) : json(nullptr)},
                   {"ignored", settings.ignored},
-                  {"profile", settings.profile ? json(engine::to_string(*settings.profile))
-                                               : json("detected from the content")},
+                  {"profile", settings.profile_spec ? json(settings.profile_spec->name)
+                              : settings.profile ? json(engine::to_string(*settings.profile))
+                                                 : json("detected from the content")},
+                  {"profile_definitions", definition_names},
                   {"rules", rules}};
     out << shown.dump(2) << '\n';
     return exit_ok;

@@ -14,7 +14,7 @@ namespace {
 using json = nlohmann::json;
 
 constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
-                                                "profiles", "ignore"};
+                                                "profiles", "ignore", "profile_definitions"};
 constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
 
 std::string list_of(std::span<const std::string_view> keys) {
@@ -57,15 +57,25 @@ std::optional<std::string> read_rules(const json& value, std::string_view where,
   return std::nullopt;
 }
 
-std::optional<std::string> read_profile(const json& value, std::string_view where, Profile& out) {
+std::string unknown_profile_message(std::string_view where, std::string_view name) {
+  std::string names;
+  for (auto p : selectable_profiles()) names += (names.empty() ? "" : ", ") + std::string(to_string(p));
+  return fmt::format("{}: unknown profile \"{}\" (profiles: {}, or a name from profile_definitions)", where,
+                     name, names);
+}
+
+// A built-in profile, or the name of a user-defined one in `custom` (which
+// check_profile_references resolves once `extends` are merged).
+std::optional<std::string> read_profile(const json& value, std::string_view where, Profile& out,
+                                        std::string& custom) {
   const auto name = value.is_string() ? value.get<std::string>() : std::string();
-  const auto profile = parse_profile(name);
-  if (!profile) {
-    std::string names;
-    for (auto p : selectable_profiles()) names += (names.empty() ? "" : ", ") + std::string(to_string(p));
-    return fmt::format("{}: unknown profile \"{}\" (profiles: {})", where, name, names);
+  if (const auto profile = parse_profile(name)) {
+    out = *profile;
+    return std::nullopt;
   }
-  out = *profile;
+  if (!valid_profile_definition_name(name)) return unknown_profile_message(where, name);
+  out = Profile::custom;
+  custom = name;
   return std::nullopt;
 }
 
@@ -85,10 +95,15 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {
         Profile profile{};
-        if ((error = read_profile(json(name), "profiles", profile))) return error;
-        config.profiles.emplace_back(profile, std::vector<std::string>{});
-        if ((error = read_strings(globs, "profiles." + name, config.profiles.back().second))) return error;
+        std::string custom;
+        if ((error = read_profile(json(name), "profiles", profile, custom))) return error;
+        auto& target = profile == Profile::custom
+                           ? config.custom_profiles.emplace_back(custom, std::vector<std::string>{}).second
+                           : config.profiles.emplace_back(profile, std::vector<std::string>{}).second;
+        if ((error = read_strings(globs, "profiles." + name, target))) return error;
       }
+    } else if (key == "profile_definitions") {
+      error = read_profile_definitions(value, config.profile_definitions);
     } else if (key == "overrides") {
       if (!value.is_array()) return std::string("overrides must be an array of objects");
       for (std::size_t i = 0; i < value.size(); ++i) {
@@ -106,7 +121,7 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
             error = read_rules(item_value, where + ".rules", registry, entry.rules);
           } else {
             Profile profile{};
-            error = read_profile(item_value, where + ".profile", profile);
+            error = read_profile(item_value, where + ".profile", profile, entry.custom_profile);
             entry.profile = profile;
           }
           if (error) return error;
@@ -176,6 +191,9 @@ std::variant<Config, ConfigError> parse_config(std::string_view text, std::strin
   if (auto error = read_config(root, registry, config)) {
     return ConfigError{fmt::format("{}: {}", origin, *error)};
   }
+  if (config.extends.empty()) {
+    if (auto error = check_profile_references(config)) return ConfigError{fmt::format("{}: {}", origin, *error)};
+  }
   return config;
 }
 
@@ -187,7 +205,23 @@ Config merge_config(const Config& base, const Config& child) {
   merged.overrides.insert(merged.overrides.end(), child.overrides.begin(), child.overrides.end());
   merged.profiles.insert(merged.profiles.end(), child.profiles.begin(), child.profiles.end());
   merged.ignore.insert(merged.ignore.end(), child.ignore.begin(), child.ignore.end());
+  for (const auto& [name, spec] : child.profile_definitions) merged.profile_definitions[name] = spec;
+  merged.custom_profiles.insert(merged.custom_profiles.end(), child.custom_profiles.begin(),
+                                child.custom_profiles.end());
   return merged;
+}
+
+std::optional<std::string> check_profile_references(const Config& config) {
+  for (const auto& [name, globs] : config.custom_profiles) {
+    if (!config.profile_definitions.contains(name)) return unknown_profile_message("profiles", name);
+  }
+  for (std::size_t i = 0; i < config.overrides.size(); ++i) {
+    const auto& name = config.overrides[i].custom_profile;
+    if (!name.empty() && !config.profile_definitions.contains(name)) {
+      return unknown_profile_message(fmt::format("overrides[{}].profile", i), name);
+    }
+  }
+  return std::nullopt;
 }
 
 FileSettings settings_for(const Config& config, std::string_view relative_path) {
@@ -196,9 +230,30 @@ FileSettings settings_for(const Config& config, std::string_view relative_path) 
   for (const auto& glob : config.ignore) {
     if (glob_match(glob, relative_path)) settings.ignored = true;
   }
+  // A definition's own globs first; "profiles" globs and overrides win over them.
+  const auto set_custom = [&](std::string_view name) {
+    const auto it = config.profile_definitions.find(name);
+    if (it == config.profile_definitions.end()) return;
+    settings.profile = Profile::custom;
+    settings.profile_spec = it->second;
+  };
+  for (const auto& [name, spec] : config.profile_definitions) {
+    settings.profile_definitions.push_back(spec);
+    for (const auto& glob : spec->file_globs) {
+      if (glob_match(glob, relative_path)) set_custom(name);
+    }
+  }
   for (const auto& [profile, globs] : config.profiles) {
     for (const auto& glob : globs) {
-      if (glob_match(glob, relative_path)) settings.profile = profile;
+      if (glob_match(glob, relative_path)) {
+        settings.profile = profile;
+        settings.profile_spec = nullptr;
+      }
+    }
+  }
+  for (const auto& [name, globs] : config.custom_profiles) {
+    for (const auto& glob : globs) {
+      if (glob_match(glob, relative_path)) set_custom(name);
     }
   }
   // Later overrides win over earlier ones, as in ESLint and ruff.
@@ -207,7 +262,12 @@ FileSettings settings_for(const Config& config, std::string_view relative_path) 
                                      [&](const auto& glob) { return glob_match(glob, relative_path); });
     if (!applies) continue;
     for (const auto& [code, severity] : entry.rules) settings.rules[code] = severity;
-    if (entry.profile) settings.profile = entry.profile;
+    if (entry.profile == Profile::custom) {
+      set_custom(entry.custom_profile);
+    } else if (entry.profile) {
+      settings.profile = entry.profile;
+      settings.profile_spec = nullptr;
+    }
   }
   return settings;
 }

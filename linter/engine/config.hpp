@@ -9,6 +9,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/profile.hpp"
+#include "engine/profile_definitions.hpp"
 #include "engine/rule.hpp"
 
 namespace baton::engine {
@@ -20,6 +21,7 @@ struct ConfigOverride {
   std::vector<std::string> files;  // globs, relative to the config's directory
   RuleSeverities rules;
   std::optional<Profile> profile;
+  std::string custom_profile;  // the user-defined profile named, when profile is Profile::custom
 };
 
 // One `.baton.json`, parsed. Globs are relative to the directory of the
@@ -31,6 +33,10 @@ struct Config {
   std::vector<ConfigOverride> overrides;
   std::vector<std::pair<Profile, std::vector<std::string>>> profiles;
   std::vector<std::string> ignore;
+  // User-defined profiles ("profile_definitions") and the globs that
+  // "profiles" gives them (names checked by check_profile_references).
+  ProfileDefinitions profile_definitions;
+  std::vector<std::pair<std::string, std::vector<std::string>>> custom_profiles;
 };
 
 struct ConfigError {
@@ -42,14 +48,22 @@ struct ConfigError {
 std::variant<Config, ConfigError> parse_config(std::string_view text, std::string_view origin,
                                                Registry registry);
 
-// `base` with `child` on top: child rules win, lists are appended.
+// `base` with `child` on top: child rules and profile definitions win, lists are appended.
 Config merge_config(const Config& base, const Config& child);
+
+// An error naming the first user-defined profile that "profiles" or an
+// override uses and no "profile_definitions" defines; parse_config checks
+// a file without `extends`, the resolver checks the merged chain.
+std::optional<std::string> check_profile_references(const Config& config);
 
 // What the configuration says about one file (path relative to the config's directory).
 struct FileSettings {
   bool ignored = false;
   std::optional<Profile> profile;
+  ProfileSpecPtr profile_spec;  // the user-defined profile's spec when profile is Profile::custom
   RuleSeverities rules;
+  // Every user-defined profile, for detection by marker and first heading.
+  std::vector<ProfileSpecPtr> profile_definitions;
 };
 FileSettings settings_for(const Config& config, std::string_view relative_path);
 

@@ -68,7 +68,10 @@ Config ConfigResolver::load_chain(const fs::path& file, std::vector<fs::path>& s
     have_base = true;
   }
   stack.pop_back();
-  return have_base ? merge_config(merged, config) : config;
+  if (!have_base) return config;
+  auto chain = merge_config(merged, config);
+  if (auto problem = check_profile_references(chain)) throw ConfigFailure(file.string() + ": " + *problem);
+  return chain;
 }
 
 const ResolvedConfig* ConfigResolver::load(const fs::path& file) {
@@ -107,6 +110,7 @@ FileSettings ConfigResolver::settings(const ResolvedConfig& resolved, const fs::
   if (relative.empty() || *relative.begin() == "..") {
     FileSettings outside;
     outside.rules = resolved.config.rules;
+    for (const auto& [name, spec] : resolved.config.profile_definitions) outside.profile_definitions.push_back(spec);
     return outside;
   }
   return settings_for(resolved.config, relative.generic_string());

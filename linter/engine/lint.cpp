@@ -10,9 +10,11 @@ namespace baton::engine {
 namespace {
 
 // Rules for "unknown" run only on unrecognised files, and nothing else does;
-// "*" rules run on every recognised profile.
-bool applies(const RuleMeta& rule, Profile profile) {
+// "*" rules run on every recognised profile, "spec" rules on every profile
+// defined as data (spellbook-develop and the user-defined ones).
+bool applies(const RuleMeta& rule, Profile profile, const ProfileSpec* spec) {
   if (profile == Profile::unknown) return rule.profile == to_string(Profile::unknown);
+  if (rule.profile == spec_rule_profile) return spec != nullptr;
   return rule.profile == "*" || rule.profile == to_string(profile);
 }
 
@@ -29,17 +31,27 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 
 LintResult lint(const doc::Document& document, Registry registry, const LintOptions& options) {
   LintResult result;
-  result.profile = options.profile ? *options.profile : detect_profile(document);
+  if (options.profile) {
+    result.profile = *options.profile;
+    result.spec = *options.profile == Profile::custom ? options.profile_spec : builtin_spec(*options.profile);
+    // A custom profile without its spec has nothing to check it against.
+    if (*options.profile == Profile::custom && !result.spec) result.profile = Profile::unknown;
+  } else {
+    auto detected = detect_profile(document, options.profile_definitions);
+    result.profile = detected.profile;
+    result.spec = std::move(detected.spec);
+  }
   LintCache cache;
   for (const RuleMeta* rule : registry) {
-    if (!applies(*rule, result.profile) || !rule->check) continue;
+    if (!applies(*rule, result.profile, result.spec.get()) || !rule->check) continue;
     auto severity = rule->default_severity;
     if (const auto configured = options.rule_severities.find(rule->code);
         configured != options.rule_severities.end()) {
       if (!configured->second) continue;  // off
       severity = *configured->second;
     }
-    RuleContext context(document, *rule, severity, options, result.diagnostics, cache);
+    RuleContext context(document, *rule, severity, options, result.diagnostics, cache,
+                        result.spec.get());
     rule->check(context);
   }
   if (result.profile != Profile::unknown) apply_directives(document, registry, options, result.diagnostics);

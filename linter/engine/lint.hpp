@@ -17,6 +17,12 @@ namespace baton::engine {
 struct LintOptions {
   // Forces a profile instead of detecting one.
   std::optional<Profile> profile;
+  // The spec of the forced profile when it is Profile::custom (a profile
+  // defined in the configuration).
+  ProfileSpecPtr profile_spec;
+  // The profiles the configuration defines: a marker may name one, and each
+  // is detected by its first-heading pattern.
+  std::vector<ProfileSpecPtr> profile_definitions;
   // Also check that referenced files exist (--check-fs). The check itself is
   // I/O, so the caller supplies it; rules never touch the file system.
   bool check_filesystem = false;
@@ -31,6 +37,10 @@ struct LintOptions {
 
 struct LintResult {
   Profile profile = Profile::unknown;
+  // The spec of a profile defined as data (spellbook-develop, custom), else null.
+  ProfileSpecPtr spec;
+  // "spellbook-handoff", or the user-defined profile's own name.
+  std::string_view profile_name() const { return spec ? std::string_view(spec->name) : to_string(profile); }
   std::vector<Diagnostic> diagnostics;  // sorted by position, then rule code
 };
 

@@ -21,7 +21,8 @@ struct RuleMeta {
   std::string_view code;     // "HP102", stable forever
   std::string_view name;     // "skill-call-missing", names the problem
   std::string_view family;   // "Section 0", "Paths", ...
-  std::string_view profile;  // the profile it runs under; "*" for every profile
+  std::string_view profile;  // the profile it runs under; "*" for every profile, "spec" for
+                             // every profile defined as data (spellbook-develop, user-defined)
   std::string_view summary;  // one line
   std::string_view what_it_checks;  // markdown
   std::string_view why_it_matters;  // markdown
@@ -33,6 +34,9 @@ struct RuleMeta {
 };
 
 using Registry = std::span<const RuleMeta* const>;
+
+// RuleMeta::profile of the rules that check a document against its profile spec.
+inline constexpr std::string_view spec_rule_profile = "spec";
 
 // Finds a rule by code ("HP102", case-insensitive) or by name ("skill-call-missing").
 const RuleMeta* find_rule(Registry registry, std::string_view code_or_name);

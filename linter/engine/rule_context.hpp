@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "engine/profile_spec.hpp"
 #include "engine/rule.hpp"
 
 namespace baton::engine {
@@ -41,15 +42,18 @@ class LintCache {
 class RuleContext {
  public:
   RuleContext(const doc::Document& document, const RuleMeta& rule, Severity severity,
-              const LintOptions& options, std::vector<Diagnostic>& sink, LintCache& cache)
+              const LintOptions& options, std::vector<Diagnostic>& sink, LintCache& cache,
+              const ProfileSpec* profile_spec = nullptr)
       : document_(document), rule_(rule), severity_(severity), options_(options), sink_(sink),
-        cache_(cache) {}
+        cache_(cache), profile_spec_(profile_spec) {}
 
   const doc::Document& document() const { return document_; }
   const LintOptions& options() const { return options_; }
   const RuleMeta& rule() const { return rule_; }
   // Shared with the other rules of this lint.
   LintCache& cache() const { return cache_; }
+  // The spec of the document's profile when it is defined as data, else nullptr.
+  const ProfileSpec* profile_spec() const { return profile_spec_; }
 
   Diagnostic& report(TextRange range, std::string message) {
     sink_.push_back(Diagnostic{&rule_, severity_, range, std::move(message), {}, {}});
@@ -63,6 +67,7 @@ class RuleContext {
   const LintOptions& options_;
   std::vector<Diagnostic>& sink_;
   LintCache& cache_;
+  const ProfileSpec* profile_spec_;
 };
 
 }  // namespace baton::engine

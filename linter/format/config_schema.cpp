@@ -26,6 +26,42 @@ std::string config_schema(engine::Registry registry) {
   const json globs = {{"oneOf", {{{"type", "string"}}, {{"type", "array"}, {"items", {{"type", "string"}}}}}}};
   json profile_properties = json::object();
   for (const auto& name : profile_names) profile_properties[name.get<std::string>()] = globs;
+  // A user-defined profile: kebab-case, defined under profile_definitions.
+  const json defined_name = {{"type", "string"}, {"pattern", "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}};
+  const json profile_reference = {
+      {"description", "A built-in profile, or the name of one of profile_definitions."},
+      {"anyOf", {{{"enum", profile_names}}, defined_name}}};
+  const json section_definition = {
+      {"type", "object"},
+      {"required", {"name"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"name", {{"type", "string"}, {"minLength", 1}, {"description", "The section's name, as messages show it."}}},
+        {"heading",
+         {{"type", "string"},
+          {"description", "Regular expression (ECMAScript, case-insensitive) searched in the heading's title; default: the name itself."}}},
+        {"level", {{"type", "integer"}, {"minimum", 1}, {"maximum", 6}, {"description", "Heading level; any when absent."}}},
+        {"required", {{"type", "boolean"}, {"description", "The section must be present (default true)."}}},
+        {"empty_markers",
+         {{"description", "Texts that stand for an empty section, such as \"None\"."}, {"oneOf", globs["oneOf"]}}},
+        {"calls",
+         {{"description", "The section must hold one of these calls (names such as Skill, or \"*\")."},
+          {"oneOf", globs["oneOf"]}}},
+        {"absolute_paths",
+         {{"type", "boolean"},
+          {"description", "Every path must be absolute and every list item or table row must name one."}}}}}};
+  const json profile_definition = {
+      {"type", "object"},
+      {"required", {"sections"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"description", {{"type", "string"}}},
+        {"files", {{"description", "Globs (relative to this file) of the files that have this profile."}, {"oneOf", globs["oneOf"]}}},
+        {"title",
+         {{"type", "string"},
+          {"description", "Regular expression (ECMAScript, case-insensitive) that detects the profile by the first heading."}}},
+        {"ordered", {{"type", "boolean"}, {"description", "The sections must appear in the order listed (default true)."}}},
+        {"sections", {{"type", "array"}, {"minItems", 1}, {"items", section_definition}}}}}};
 
   json schema = {
       {"$schema", "http://json-schema.org/draft-07/schema#"},
@@ -48,12 +84,18 @@ std::string config_schema(engine::Registry registry) {
             {"required", {"files"}},
             {"additionalProperties", false},
             {"properties",
-             {{"files", globs}, {"rules", rules}, {"profile", {{"enum", profile_names}}}}}}}}},
+             {{"files", globs}, {"rules", rules}, {"profile", profile_reference}}}}}}},
         {"profiles",
          {{"type", "object"},
           {"description", "Files (globs) to lint under a profile, whatever their content; a directory scan picks them too."},
           {"properties", profile_properties},
-          {"additionalProperties", false}}},
+          {"propertyNames", profile_reference},
+          {"additionalProperties", globs}}},
+        {"profile_definitions",
+         {{"type", "object"},
+          {"description", "Handoff formats of your own, as data (docs/profiles.md)."},
+          {"propertyNames", defined_name},
+          {"additionalProperties", profile_definition}}},
         {"ignore",
          {{"description", "Globs of files a directory scan skips (files named on the command line are still linted)."},
           {"type", "array"},

@@ -8,7 +8,9 @@ namespace baton::format {
 namespace {
 
 std::string_view profile_label(std::string_view profile) {
-  return profile == "*" ? std::string_view("all") : profile;
+  if (profile == "*") return "all";
+  if (profile == engine::spec_rule_profile) return "spellbook-develop and user-defined";
+  return profile;
 }
 
 // A table cell: pipes would end the cell, newlines the row.

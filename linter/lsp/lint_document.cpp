@@ -18,6 +18,8 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.ignored = file_settings.ignored;
       settings.options.rule_severities = file_settings.rules;
       settings.options.profile = file_settings.profile;
+      settings.options.profile_spec = file_settings.profile_spec;
+      settings.options.profile_definitions = file_settings.profile_definitions;
     }
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.

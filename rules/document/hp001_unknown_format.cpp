@@ -21,10 +21,13 @@ extern const engine::RuleMeta unknown_format{
     .profile = "unknown",
     .summary = "The file matches no handoff profile, so no other rule ran on it",
     .what_it_checks = R"md(
-baton decides how to lint a file by its *profile*. The profile comes from `--profile`, from a
-`<!-- baton-profile NAME -->` comment in the file, or from its headings: a spellbook boot prompt
-has a `SECTION n:` heading with one of the canonical part titles (`MANDATORY FIRST ACTIONS`,
-`SESSION CONTEXT`, `CONTINUATION PROTOCOL`) and at least one numbered subsection or step.
+baton decides how to lint a file by its *profile*. The profile comes from `--profile`, from the
+configuration, from a `<!-- baton-profile NAME -->` comment in the file, from its name
+(`*implementation-prompt*.md`) or from its content: a spellbook boot prompt has a `SECTION n:`
+heading with one of the canonical part titles (`MANDATORY FIRST ACTIONS`, `SESSION CONTEXT`,
+`CONTINUATION PROTOCOL`) and at least one numbered subsection or step; a develop handoff is titled
+`Handoff: <slug>` and has its sections; an implementation prompt has phases with exit criteria.
+[Profiles](../profiles.md) has the details, and how to define a format of your own.
 
 A file with none of these is reported once, on its first line, and nothing else is checked.
 )md",

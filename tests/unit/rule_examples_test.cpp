@@ -6,14 +6,29 @@
 #include <filesystem>
 
 #include "document/document.hpp"
+#include "engine/config.hpp"
 #include "engine/lint.hpp"
 #include "rules/registry.hpp"
+#include "support/test_support.hpp"
 
 using namespace baton;
 
 namespace {
 
 class RuleExamples : public ::testing::TestWithParam<const engine::RuleMeta*> {};
+
+// The team-handoff profile of docs/profiles.md, which the examples of rules
+// for user-defined profiles are written against.
+std::vector<engine::ProfileSpecPtr> example_profile_definitions() {
+  const auto text = baton::test::read_text(std::filesystem::path(BATON_SOURCE_DIR) / "fixtures" / "profiles" /
+                                           "team-handoff.baton.json");
+  auto parsed = engine::parse_config(text, "team-handoff.baton.json", rules::registry());
+  std::vector<engine::ProfileSpecPtr> definitions;
+  if (auto* config = std::get_if<engine::Config>(&parsed)) {
+    for (const auto& [name, spec] : config->profile_definitions) definitions.push_back(spec);
+  }
+  return definitions;
+}
 
 // A rule runs alone, so its examples need nothing else; directive rules are
 // applied by the engine to other rules' findings, so they run with all rules
@@ -26,6 +41,7 @@ engine::LintResult lint_alone(const engine::RuleMeta* rule, std::string_view tex
   engine::LintOptions options;
   options.check_filesystem = true;
   options.file_exists = [](std::string_view path) { return std::filesystem::exists(path); };
+  options.profile_definitions = example_profile_definitions();
   auto result = engine::lint(document, directive_rule ? rules::registry() : engine::Registry(only), options);
   if (directive_rule) {
     std::erase_if(result.diagnostics, [&](const engine::Diagnostic& d) { return d.rule != rule; });
