@@ -48,6 +48,14 @@ constexpr std::array all_rules{
     &state_schema,                // HP502
     &state_mismatch,              // HP503
     &secret_in_prompt,            // HP601
+    &contracts_missing,           // HP701
+    &phases_missing,              // HP702
+    &exit_criteria_missing,       // HP703
+    &exit_criteria_vague,         // HP704
+    &done_checklist_missing,      // HP705
+    &test_commands_missing,       // HP706
+    &risks_missing,               // HP707
+    &rollback_missing,            // HP708
     &required_section_missing,  // HP801
     &section_order_mismatch,  // HP802
     &section_empty_without_marker,  // HP803

@@ -57,6 +57,16 @@ extern const engine::RuleMeta state_mismatch;        // HP503
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
 
+// Implementation prompt
+extern const engine::RuleMeta contracts_missing;       // HP701
+extern const engine::RuleMeta phases_missing;          // HP702
+extern const engine::RuleMeta exit_criteria_missing;   // HP703
+extern const engine::RuleMeta exit_criteria_vague;     // HP704
+extern const engine::RuleMeta done_checklist_missing;  // HP705
+extern const engine::RuleMeta test_commands_missing;   // HP706
+extern const engine::RuleMeta risks_missing;           // HP707
+extern const engine::RuleMeta rollback_missing;        // HP708
+
 // Profiles defined as data (spellbook-develop, profile_definitions)
 extern const engine::RuleMeta required_section_missing;      // HP801
 extern const engine::RuleMeta section_order_mismatch;        // HP802

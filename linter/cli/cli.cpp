@@ -18,6 +18,7 @@
 #include "cli/config_command.hpp"
 #include "engine/config_resolver.hpp"
 #include "cli/fix_output.hpp"
+#include "cli/generate_command.hpp"
 #include "cli/init_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/lsp_command.hpp"
@@ -545,6 +546,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->check(CLI::IsMember({"text", "json"}));
 
   SessionsCommand sessions_command(app);
+  GenerateCommand generate_command(app);
   LspCommand lsp_command(app);
   InitCommand init_command(app);
 
@@ -596,6 +598,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return run_rules(rules_arguments, out);
     if (sessions_command.parsed())
       return sessions_command.run(out, err);
+    if (generate_command.parsed())
+      return generate_command.run(out, err, SystemWorld());
     if (lsp_command.parsed())
       return lsp_command.run(in, out, err);
     if (init_command.parsed())

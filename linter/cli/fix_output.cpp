@@ -125,7 +125,17 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 
 std::optional<std::string> write_atomically(const std::filesystem::path& path, std::string_view text) {
   struct stat original {};
-  if (::stat(path.c_str(), &original) != 0) return std::string(std::strerror(errno));
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &original) == 0) {
+    mode = original.st_mode & 07777;
+  } else if (errno == ENOENT) {
+    // A new file: what open() would give it.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  } else {
+    return std::string(std::strerror(errno));
+  }
   auto temp = path.string() + ".baton-XXXXXX";
   std::vector<char> name(temp.begin(), temp.end());
   name.push_back('\0');
@@ -137,7 +147,7 @@ std::optional<std::string> write_atomically(const std::filesystem::path& path, s
     ::unlink(name.data());
     return message;
   };
-  if (::fchmod(fd, original.st_mode & 07777) != 0) return fail("cannot set permissions");
+  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
   std::size_t written = 0;
   while (written < text.size()) {
     const auto count = ::write(fd, text.data() + written, text.size() - written);

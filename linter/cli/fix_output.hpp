@@ -12,7 +12,8 @@ namespace baton::cli {
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after);
 
 // Writes `text` to `path` atomically: a temporary file in the same directory
-// with the original's permissions, flushed, then renamed over it. Returns an
+// with the original's permissions (a new file gets 0666 minus the umask),
+// flushed, then renamed over it. Returns an
 // error message on failure, leaving the original untouched.
 std::optional<std::string> write_atomically(const std::filesystem::path& path, std::string_view text);
 

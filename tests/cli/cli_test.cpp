@@ -84,7 +84,7 @@ TEST(Cli, UsageErrorsExit2) {
   const auto unknown_command = run({"frobnicate"});
   EXPECT_EQ(unknown_command.code, 2);
   EXPECT_NE(
-      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, lsp, init, config)"),
+      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, generate, lsp, init, config)"),
       std::string::npos)
       << unknown_command.err;
 

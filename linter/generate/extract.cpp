@@ -1,0 +1,870 @@
+#include "generate/extract.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "generate/quote.hpp"
+#include "rules/safety/secrets.hpp"
+#include "rules/support.hpp"
+
+namespace baton::generate {
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using session::Record;
+using session::ToolUse;
+
+constexpr std::string_view builtin_commands[] = {"add-dir",
+                                                 "agents",
+                                                 "bashes",
+                                                 "bug",
+                                                 "clear",
+                                                 "compact",
+                                                 "config",
+                                                 "context",
+                                                 "cost",
+                                                 "doctor",
+                                                 "exit",
+                                                 "export",
+                                                 "help",
+                                                 "hooks",
+                                                 "ide",
+                                                 "init",
+                                                 "install-github-app",
+                                                 "login",
+                                                 "logout",
+                                                 "mcp",
+                                                 "memory",
+                                                 "migrate-installer",
+                                                 "model",
+                                                 "output-style",
+                                                 "permissions",
+                                                 "plugin",
+                                                 "pr-comments",
+                                                 "privacy-settings",
+                                                 "release-notes",
+                                                 "rename",
+                                                 "resume",
+                                                 "review",
+                                                 "rewind",
+                                                 "security-review",
+                                                 "status",
+                                                 "statusline",
+                                                 "terminal-setup",
+                                                 "todos",
+                                                 "upgrade",
+                                                 "usage",
+                                                 "vim"};
+
+constexpr std::string_view test_runners[] = {
+    "pytest",    "py.test",   "unittest",    "npm test",   "npm run test",  "yarn test",
+    "pnpm test", "bun test",  "deno test",   "cargo test", "cargo nextest", "go test",
+    "ctest",     "make test", "make check",  "jest",       "vitest",        "mocha",
+    "rspec",     "phpunit",   "gradle test", "mvn test",   "tox",           "dotnet test",
+    "mix test",  "nox",       "bats"};
+
+const json* member(const json& object, const char* key) {
+  if (!object.is_object())
+    return nullptr;
+  const auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+std::string string_member(const json& object, const char* key) {
+  const auto* value = member(object, key);
+  if (value == nullptr)
+    return {};
+  if (value->is_string())
+    return value->get<std::string>();
+  if (value->is_number())
+    return value->dump();
+  return {};
+}
+
+// The text between <tag> and </tag>, if present.
+std::optional<std::string> tag_text(std::string_view text, std::string_view tag) {
+  const auto open = fmt::format("<{}>", tag);
+  const auto close = fmt::format("</{}>", tag);
+  const auto begin = text.find(open);
+  if (begin == std::string_view::npos)
+    return std::nullopt;
+  const auto end = text.find(close, begin + open.size());
+  if (end == std::string_view::npos)
+    return std::nullopt;
+  return std::string(text.substr(begin + open.size(), end - begin - open.size()));
+}
+
+std::string trim(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos)
+    return {};
+  const auto end = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Words of free text that may name files: split on blanks, quotes, brackets
+// and backticks, trailing sentence punctuation dropped.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ':' ||
+                             word.back() == ';' || word.back() == '!' || word.back() == '?')) {
+      word.pop_back();
+    }
+    if (!word.empty())
+      words.push_back(word);
+    word.clear();
+  };
+  for (char c : text) {
+    switch (c) {
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+      case '"':
+      case '\'':
+      case '`':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '<':
+      case '>':
+      case ',':
+      case '|':
+      case '*':
+      case '=':
+        flush();
+        break;
+      default:
+        word += c;
+    }
+  }
+  flush();
+  return words;
+}
+
+std::optional<PlanKind> plan_kind(const std::string& path) {
+  const auto name = fs::path(path).filename().string();
+  if (name.ends_with("-design.md"))
+    return PlanKind::design;
+  if (name.ends_with("-impl.md"))
+    return PlanKind::impl;
+  if (name.ends_with("-plan.md"))
+    return PlanKind::plan;
+  if (name.ends_with(".md") && path.find("/plans/") != std::string::npos)
+    return PlanKind::plan;
+  return std::nullopt;
+}
+
+class Extractor {
+ public:
+  Extractor(const SessionInput& input, const World& world) : input_(input), world_(world) {}
+
+  Model run() {
+    model_.session_file = input_.session_file;
+    find_identity();
+    for (const auto& record : input_.records)
+      observe(record);
+    for (const auto& [id, records] : input_.agents) {
+      for (const auto& record : records)
+        observe_agent(id, record);
+    }
+    finish_subagents();
+    finish_skills();
+    finish_todos();
+    finish_documents();
+    finish_files();
+    finish_verifications();
+    if (const auto git = world_.git_state(model_.project_dir)) {
+      GitState state;
+      state.branch = redact(git->branch);
+      for (const auto& line : git->status_lines)
+        state.status_lines.push_back(redact(line));
+      model_.git = std::move(state);
+    }
+    model_.generated_at = world_.now_utc();
+    return std::move(model_);
+  }
+
+ private:
+  struct PendingTool {
+    ToolUse tool_use;
+    std::size_t line = 0;
+    bool main = true;
+  };
+
+  std::string redact(std::string_view text) {
+    // Until nothing is left: a redaction ends the word before it, so a token
+    // that ran on into a private key block is whole once the block is gone.
+    std::string redacted(text);
+    for (int pass = 0; pass < 8; ++pass) {
+      auto next = rules::safety::redact_secrets(redacted);
+      if (next == redacted)
+        break;
+      redacted = std::move(next);
+    }
+    if (redacted != text)
+      ++model_.secrets_redacted;
+    return redacted;
+  }
+
+  void find_identity() {
+    for (const auto& record : input_.records) {
+      if (model_.session_id.empty() && !record.session_id.empty())
+        model_.session_id = record.session_id;
+      if (!record.slug.empty())
+        model_.slug = record.slug;
+      if (!record.version.empty())
+        model_.version = record.version;
+      if (!record.timestamp.empty())
+        model_.last_activity = record.timestamp;
+      if (cwd_.empty() && !record.cwd.empty() && record.cwd.front() == '/')
+        cwd_ = record.cwd;
+    }
+    model_.record_count = input_.records.size();
+    if (input_.project_dir) {
+      model_.project_dir = *input_.project_dir;
+    } else if (!cwd_.empty()) {
+      model_.project_dir = cwd_;
+      model_.project_dir_from_session = true;
+    } else {
+      model_.project_dir = world_.working_directory();
+    }
+    model_.project_dir = normal(model_.project_dir);
+    auto encoded = model_.project_dir;
+    while (!encoded.empty() && encoded.front() == '/')
+      encoded.erase(0, 1);
+    std::replace(encoded.begin(), encoded.end(), '/', '-');
+    model_.project_encoded = encoded.empty() ? "root" : encoded;
+    model_.session_id = redact(model_.session_id);
+    model_.slug = redact(model_.slug);
+  }
+
+  static std::string normal(const std::string& path) {
+    auto out = fs::path(path).lexically_normal().string();
+    while (out.size() > 1 && out.back() == '/')
+      out.pop_back();
+    return out;
+  }
+
+  // An absolute path for a path written in the session, or "" when it names none.
+  std::string resolve(std::string_view written) const {
+    if (written.empty())
+      return {};
+    if (written.front() == '/')
+      return normal(std::string(written));
+    if (written.starts_with("~/")) {
+      const auto home = world_.home();
+      return normal((home ? *home : model_.project_dir) + std::string(written.substr(1)));
+    }
+    if (written.front() == '~')
+      return {};
+    return normal(model_.project_dir + "/" + std::string(written));
+  }
+
+  // Skill arguments with every relative path word made absolute (as
+  // path-not-absolute reads them).
+  std::string absolute_args(const std::string& args) const {
+    std::string out;
+    std::size_t at = 0;
+    while (at < args.size()) {
+      while (at < args.size() && doc::is_space(args[at]))
+        out += args[at++];
+      auto end = at;
+      while (end < args.size() && !doc::is_space(args[end]))
+        ++end;
+      std::string token = args.substr(at, end - at);
+      std::string prefix;
+      std::string suffix;
+      if (token.starts_with("-")) {
+        const auto equals = token.find('=');
+        if (equals == std::string::npos) {
+          out += token;
+          at = end;
+          continue;
+        }
+        prefix = token.substr(0, equals + 1);
+        token = token.substr(equals + 1);
+      }
+      if (token.size() >= 2 && (token.front() == '\'' || token.front() == '"') &&
+          token.back() == token.front()) {
+        prefix += token.front();
+        suffix = token.back();
+        token = token.substr(1, token.size() - 2);
+      }
+      if (rules::support::looks_like_path(token) && token.front() != '/') {
+        auto absolute = resolve(token);
+        if (absolute.empty())
+          absolute = normal(model_.project_dir + "/" + token);
+        const bool path_shaped = token.find('/') != std::string::npos || token.front() == '~';
+        const auto file = absolute.substr(0, absolute.find(':'));
+        if (!path_shaped && !world_.file_state(file).exists) {
+          // A bare name with an extension that names no file ("Next.js"):
+          // a word, not a path; code quotes keep it from reading as one.
+          token = "`" + token + "`";
+        } else {
+          // A blank would split the path into words; its file: URL names it whole.
+          token = absolute.find_first_of(" \t\n\r\f\v") == std::string::npos ? absolute
+                                                                             : file_url(absolute);
+        }
+      }
+      out += prefix + token + suffix;
+      at = end;
+    }
+    return out;
+  }
+
+  // file:///a%20b/x for /a b/x (RFC 8089; unreserved characters and '/' as they are).
+  static std::string file_url(std::string_view path) {
+    std::string url = "file://";
+    for (char c : path) {
+      const auto byte = static_cast<unsigned char>(c);
+      const bool plain =
+          std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
+      url += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
+    }
+    return url;
+  }
+
+  void mention(std::string_view text, std::size_t line) {
+    for (const auto& word : words_of(text)) {
+      if (word.find(".md") == std::string::npos)
+        continue;
+      auto path = word.substr(0, word.find(".md") + 3);
+      if (!rules::support::looks_like_path(path))
+        continue;
+      note_planning(resolve(path), line);
+    }
+  }
+
+  void note_planning(const std::string& path, std::size_t line) {
+    if (path.empty() || !plan_kind(path))
+      return;
+    auto& last = planning_lines_[path];
+    last = std::max(last, line);
+  }
+
+  void observe(const Record& record) {
+    if (record.is_compact_boundary()) {
+      ++model_.compaction_count;
+      awaiting_summary_ = true;
+      boundary_index_ = record.index;
+      return;
+    }
+    if (record.type == "user" && record.content.is_array()) {
+      for (const auto& block : record.content) {
+        if (block.is_object() && string_member(block, "type") == "tool_result")
+          tool_result(record, block);
+      }
+    }
+    if (record.type == "user") {
+      user(record);
+    } else if (record.type == "assistant") {
+      const bool main = !record.is_sidechain;
+      if (main)
+        mention(session::content_text(record.content), record.line_number);
+      for (const auto& tool_use : record.tool_uses)
+        this->tool_use(tool_use, record.line_number, main, "main");
+    }
+  }
+
+  void observe_agent(const std::string& id, const Record& record) {
+    if (record.type != "assistant")
+      return;
+    for (const auto& tool_use : record.tool_uses) {
+      file_tool(tool_use, record.line_number, id);
+    }
+  }
+
+  void user(const Record& record) {
+    const auto text = session::content_text(record.content);
+    const bool summary_text =
+        text.starts_with("This session is being continued from a previous conversation");
+    if (awaiting_summary_ && (record.is_compact_summary || summary_text)) {
+      model_.last_compact = CompactSummary{boundary_index_, redact(text), record.timestamp};
+      awaiting_summary_ = false;
+      return;
+    }
+    if (record.is_compact_summary || summary_text || record.is_sidechain || record.is_meta)
+      return;
+    const auto trimmed = trim(text);
+    if (trimmed.empty())
+      return;
+    if (const auto name = tag_text(trimmed, "command-name")) {
+      auto command = trim(*name);
+      if (command.starts_with("/"))
+        command.erase(0, 1);
+      const auto args = trim(tag_text(trimmed, "command-args").value_or(""));
+      if (command.empty())
+        return;
+      if (!is_builtin_command(command)) {
+        skill_calls_.push_back({command, args, "slash command", record.line_number, {}});
+      }
+      mention(args, record.line_number);
+      model_.user_messages.push_back(
+          {redact(args.empty() ? "/" + command : "/" + command + " " + args), record.timestamp,
+           record.line_number, true});
+      return;
+    }
+    constexpr std::string_view machine_prefixes[] = {"<local-command-",
+                                                     "<bash-stdout>",
+                                                     "<bash-stderr>",
+                                                     "Caveat: The messages below",
+                                                     "[Request interrupted by user",
+                                                     "<system-reminder>",
+                                                     "<command-message>",
+                                                     "<user-prompt-submit-hook>",
+                                                     "<task-notification>"};
+    for (auto prefix : machine_prefixes) {
+      if (trimmed.starts_with(prefix))
+        return;
+    }
+    mention(trimmed, record.line_number);
+    model_.user_messages.push_back({redact(trimmed), record.timestamp, record.line_number});
+  }
+
+  void file_tool(const ToolUse& tool_use, std::size_t line, const std::string& actor) {
+    const auto& name = tool_use.canonical;
+    std::string written = string_member(tool_use.input, "file_path");
+    if (written.empty())
+      written = string_member(tool_use.input, "notebook_path");
+    if (written.empty())
+      return;
+    const auto path = resolve(written);
+    if (path.empty())
+      return;
+    note_planning(path, line);
+    if (name == "Write" || name == "Edit" || name == "MultiEdit" || name == "NotebookEdit") {
+      auto& change = files_[{path, actor}];
+      change.path = path;
+      change.actor = actor;
+      ++change.operations[name];
+      change.last_line = std::max(change.last_line, line);
+    }
+  }
+
+  void tool_use(const ToolUse& tool_use, std::size_t line, bool main, const std::string& actor) {
+    pending_[tool_use.id] = PendingTool{tool_use, line, main};
+    file_tool(tool_use, line, main ? actor : "sidechain");
+    if (!main)
+      return;
+    const auto& name = tool_use.canonical;
+    if (const auto call = session::skill_call(tool_use)) {
+      skills_by_tool_[tool_use.id] = skill_calls_.size();
+      skill_calls_.push_back({call->skill, call->args, "Skill tool", line, {}});
+      mention(call->args, line);
+    } else if (name == "TodoWrite") {
+      todo_write_ = session::todo_items(tool_use);
+      todo_kind_ = "TodoWrite";
+      model_.todo_line = line;
+    } else if (name == "TaskCreate") {
+      for (auto item : session::todo_items(tool_use)) {
+        if (item.id.empty())
+          item.id = std::to_string(++task_counter_);
+        created_[tool_use.id] = item.id;
+        tasks_.push_back(item);
+      }
+      todo_kind_ = "TaskCreate/TaskUpdate";
+      model_.todo_line = line;
+    } else if (name == "TaskUpdate") {
+      task_update(tool_use);
+      todo_kind_ = "TaskCreate/TaskUpdate";
+      model_.todo_line = line;
+    } else if (name == "Agent") {
+      Subagent agent;
+      agent.type = redact(string_member(tool_use.input, "subagent_type"));
+      agent.description = redact(string_member(tool_use.input, "description"));
+      const auto* background = member(tool_use.input, "run_in_background");
+      agent.background = background && background->is_boolean() && background->get<bool>();
+      agent.status = "running";
+      agent.line = line;
+      agents_by_tool_[tool_use.id] = model_.subagents.size();
+      model_.subagents.push_back(std::move(agent));
+    } else if (name == "Bash") {
+      const auto command = trim(string_member(tool_use.input, "command"));
+      mention(command, line);
+      if (is_test_command(command)) {
+        tests_by_tool_[tool_use.id] = model_.test_runs.size();
+        model_.test_runs.push_back({redact(command), false, false, line});
+      }
+    }
+  }
+
+  void task_update(const ToolUse& tool_use) {
+    const auto items = session::todo_items(tool_use);
+    if (items.empty())
+      return;
+    const auto& update = items.front();
+    auto it = std::find_if(tasks_.begin(), tasks_.end(),
+                           [&](const auto& task) { return task.id == update.id; });
+    if (update.status == "deleted") {
+      if (it != tasks_.end())
+        tasks_.erase(it);
+      return;
+    }
+    if (it == tasks_.end()) {
+      if (update.content.empty())
+        return;
+      tasks_.push_back(update);
+      if (tasks_.back().status.empty())
+        tasks_.back().status = "pending";
+      return;
+    }
+    if (!update.content.empty())
+      it->content = update.content;
+    if (!update.status.empty())
+      it->status = update.status;
+    if (!update.active_form.empty())
+      it->active_form = update.active_form;
+  }
+
+  void tool_result(const Record& record, const json& block) {
+    const auto id = string_member(block, "tool_use_id");
+    const auto found = pending_.find(id);
+    if (found == pending_.end())
+      return;
+    const auto& pending = found->second;
+    const auto* error_flag = member(block, "is_error");
+    const bool is_error = error_flag && error_flag->is_boolean() && error_flag->get<bool>();
+    std::string text;
+    if (const auto* content = member(block, "content"))
+      text = session::content_text(*content);
+    const auto* result = member(record.json, "toolUseResult");
+    const auto& name = pending.tool_use.canonical;
+    const auto target = target_of(pending.tool_use);
+
+    if (is_error) {
+      ToolError error;
+      error.tool = name;
+      error.target = redact(quote::excerpt(target, 200));
+      error.error = redact(quote::excerpt(trim(text), 300));
+      error.line = record.line_number;
+      error_keys_.push_back(resolution_key(name, target));
+      model_.errors.push_back(std::move(error));
+    } else {
+      // A later success of the same call resolves earlier failures.
+      for (std::size_t i = 0; i < model_.errors.size(); ++i) {
+        if (model_.errors[i].resolution.empty() && error_keys_[i] == resolution_key(name, target)) {
+          model_.errors[i].resolution =
+              model_.errors[i].tool == name
+                  ? fmt::format("the same {} call succeeded at line {}", name, record.line_number)
+                  : fmt::format("a {} of the same file succeeded at line {}", name,
+                                record.line_number);
+        }
+      }
+    }
+
+    if (const auto skill = skills_by_tool_.find(id); skill != skills_by_tool_.end() && is_error) {
+      skill_calls_[skill->second].failed = true;
+    }
+    if (const auto agent = agents_by_tool_.find(id); agent != agents_by_tool_.end()) {
+      auto& subagent = model_.subagents[agent->second];
+      std::string agent_id = result ? string_member(*result, "agentId") : "";
+      if (agent_id.empty()) {
+        const auto at = text.find("agentId: ");
+        if (at != std::string::npos) {
+          auto end = at + 9;
+          while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                       text[end] == '-' || text[end] == '_'))
+            ++end;
+          agent_id = text.substr(at + 9, end - at - 9);
+        }
+      }
+      subagent.id = redact(agent_id);
+      const auto status = result ? string_member(*result, "status") : "";
+      if (is_error)
+        subagent.status = "failed";
+      else if (status == "async_launched" || status == "running")
+        subagent.status = "running";
+      else if (status == "failed" || status == "error")
+        subagent.status = "failed";
+      else
+        subagent.status = "completed";
+      subagent.result_excerpt = redact(quote::excerpt(trim(text), 200));
+    }
+    if (const auto test = tests_by_tool_.find(id); test != tests_by_tool_.end()) {
+      model_.test_runs[test->second].failed = is_error;
+      model_.test_runs[test->second].has_result = true;
+    }
+    if (const auto created = created_.find(id); created != created_.end() && !is_error) {
+      std::string real_id;
+      if (result) {
+        if (const auto* task = member(*result, "task"))
+          real_id = string_member(*task, "id");
+      }
+      if (real_id.empty()) {
+        const auto hash = text.find('#');
+        if (hash != std::string::npos) {
+          auto end = hash + 1;
+          while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
+            ++end;
+          real_id = text.substr(hash + 1, end - hash - 1);
+        }
+      }
+      if (!real_id.empty()) {
+        for (auto& task : tasks_) {
+          if (task.id == created->second)
+            task.id = real_id;
+        }
+        if (std::all_of(real_id.begin(), real_id.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          task_counter_ = std::max(task_counter_, std::stoull(real_id.substr(0, 18)));
+        }
+      }
+    }
+  }
+
+  // Failures and successes that answer each other: the same tool on the same
+  // target, and any change of the same file (an Edit refused, then a Write).
+  static std::string resolution_key(const std::string& tool, const std::string& target) {
+    const bool changes_file =
+        tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit";
+    return (changes_file ? std::string("file change") : tool) + "\n" + target;
+  }
+
+  static std::string target_of(const ToolUse& tool_use) {
+    for (const char* key :
+         {"file_path", "notebook_path", "command", "pattern", "url", "query", "skill"}) {
+      auto value = string_member(tool_use.input, key);
+      if (!value.empty())
+        return trim(value.substr(0, value.find('\n')));
+    }
+    return {};
+  }
+
+  void finish_subagents() {
+    for (auto& subagent : model_.subagents) {
+      if (subagent.id.empty())
+        continue;
+      if (const auto it = input_.agents.find(subagent.id); it != input_.agents.end()) {
+        subagent.transcript_records = it->second.size();
+      }
+    }
+  }
+
+  void finish_skills() {
+    std::set<std::string> seen;
+    for (auto it = skill_calls_.rbegin(); it != skill_calls_.rend() && model_.skills.size() < 5;
+         ++it) {
+      const auto name = redact(trim(it->name));
+      if (it->failed || name.empty() || !seen.insert(name).second)
+        continue;
+      auto skill = *it;
+      skill.name = name;
+      skill.args = redact(absolute_args(quote::clean(trim(it->args))));
+      model_.skills.push_back(std::move(skill));
+    }
+    for (std::size_t i = 0; i + 1 < model_.skills.size(); ++i)
+      model_.skills[i].parent = model_.skills[i + 1].name;
+  }
+
+  void finish_todos() {
+    const auto& items = todo_kind_ == "TodoWrite" ? todo_write_ : tasks_;
+    model_.todo_source = todo_kind_;
+    for (const auto& item : items) {
+      Todo todo;
+      todo.id = redact(item.id);
+      todo.content = redact(trim(quote::clean(item.content)));
+      if (todo.content.empty()) {
+        ++model_.todos_dropped;
+        continue;
+      }
+      todo.status = item.status;
+      if (todo.status != "pending" && todo.status != "in_progress" && todo.status != "completed") {
+        todo.original_status = redact(item.status);
+        todo.status = "pending";
+      }
+      todo.active_form = redact(trim(quote::clean(item.active_form)));
+      if (todo.active_form.empty())
+        todo.active_form = todo.content;
+      todo.priority = item.priority;
+      if (todo.priority != "high" && todo.priority != "medium" && todo.priority != "low")
+        todo.priority.clear();
+      model_.todos.push_back(std::move(todo));
+    }
+  }
+
+  void finish_documents() {
+    for (const auto& [path, line] : planning_lines_) {
+      PlanningDoc doc;
+      doc.path = redact(path);
+      doc.kind = *plan_kind(path);
+      const auto state = world_.file_state(path);
+      doc.exists = state.exists && doc.path == path;
+      doc.lines = state.lines;
+      doc.last_line = line;
+      doc.quotable = quote::quotable_path(doc.path);
+      model_.planning_docs.push_back(std::move(doc));
+    }
+    std::stable_sort(model_.planning_docs.begin(), model_.planning_docs.end(),
+                     [](const auto& a, const auto& b) { return a.last_line > b.last_line; });
+  }
+
+  void finish_files() {
+    for (auto& [key, change] : files_) {
+      const auto redacted = redact(change.path);
+      change.state = redacted == change.path ? world_.file_state(change.path) : FileState{};
+      change.path = redacted;
+      change.actor = redact(change.actor);
+      change.quotable = quote::quotable_path(change.path);
+      model_.files.push_back(change);
+    }
+    std::stable_sort(model_.files.begin(), model_.files.end(),
+                     [](const auto& a, const auto& b) { return a.last_line > b.last_line; });
+  }
+
+  // The most specific identifier of a task's text: a word of letters, digits
+  // and underscores with an underscore, an inner capital or a digit
+  // ("retry_limit", "parseConfig"); "" when there is none.
+  static std::string identifier_in(std::string_view text) {
+    std::string best;
+    for (const auto& word : words_of(text)) {
+      if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+          })) {
+        continue;
+      }
+      const bool underscore = word.find('_') != std::string::npos;
+      const bool inner_capital = std::any_of(word.begin() + 1, word.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c));
+      });
+      const bool letters = std::any_of(word.begin(), word.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      });
+      if (letters && (underscore || inner_capital) && word.size() > best.size())
+        best = word;
+    }
+    return best;
+  }
+
+  void finish_verifications() {
+    const auto project = quote::safe_path(model_.project_dir);
+    for (std::size_t i = 0; i < model_.todos.size(); ++i) {
+      const auto& todo = model_.todos[i];
+      if (todo.status == "completed")
+        continue;
+      Verification verification;
+      verification.todo_number = i + 1;
+      // 1. The last test command the session ran.
+      for (auto it = model_.test_runs.rbegin(); it != model_.test_runs.rend(); ++it) {
+        if (!quote::code_safe(it->command) || it->command.size() > 200)
+          continue;
+        verification.command = it->command;
+        verification.expected = "exit 0";
+        verification.basis = fmt::format("last test command of the session (line {}, {})", it->line,
+                                         !it->has_result ? "no result recorded"
+                                         : it->failed    ? "it failed then"
+                                                         : "it passed then");
+        break;
+      }
+      // 2. The files the task names: the identifier it mentions in a file
+      // that exists, else the file's existence.
+      for (const auto& word : words_of(todo.content)) {
+        if (!verification.command.empty())
+          break;
+        if (!rules::support::looks_like_path(word))
+          continue;
+        const auto path = resolve(word.substr(0, word.find(':')));
+        if (path.empty() || !quote::quotable_path(path))
+          continue;
+        const auto file = quote::shell_word(quote::safe_path(path));
+        const bool exists = world_.file_state(path).exists;
+        const auto identifier = exists ? identifier_in(todo.content) : std::string();
+        if (!identifier.empty()) {
+          verification.command = fmt::format("grep -c -- {} {}", identifier, file);
+          verification.expected = "1 or more";
+          verification.basis = "the task names this file and this identifier";
+        } else {
+          verification.command = "test -f " + file;
+          verification.expected = "exit 0";
+          verification.basis = exists ? "the task names this file; it exists now"
+                                      : "the task names this file; it does not exist yet";
+        }
+        if (!quote::code_safe(verification.command))
+          verification.command.clear();
+      }
+      // 3. What changed in the project.
+      if (verification.command.empty()) {
+        const bool quotable = quote::quotable_path(project);
+        if (model_.git) {
+          verification.command = quotable
+                                     ? "git -C " + quote::shell_word(project) + " status --short"
+                                     : "git status --short";
+          verification.expected = "lists the files this todo changes";
+        } else {
+          verification.command = quotable ? "ls -la " + quote::shell_word(project) : "ls -la";
+          verification.expected = "shows the files this todo produces";
+        }
+        verification.basis = "the session ran no tests and the task names no file";
+      }
+      model_.verifications.push_back(std::move(verification));
+    }
+  }
+
+  const SessionInput& input_;
+  const World& world_;
+  Model model_;
+  std::string cwd_;
+  bool awaiting_summary_ = false;
+  std::size_t boundary_index_ = 0;
+  std::map<std::string, PendingTool> pending_;
+  std::vector<ActiveSkill> skill_calls_;
+  std::vector<session::TodoItem> todo_write_;
+  std::vector<session::TodoItem> tasks_;
+  std::string todo_kind_;
+  unsigned long long task_counter_ = 0;
+  std::map<std::string, std::string> created_;  // TaskCreate tool id -> task id
+  std::map<std::string, std::size_t> skills_by_tool_;
+  std::map<std::string, std::size_t> agents_by_tool_;
+  std::map<std::string, std::size_t> tests_by_tool_;
+  std::map<std::string, std::size_t> planning_lines_;
+  std::map<std::pair<std::string, std::string>, FileChange> files_;
+  std::vector<std::string> error_keys_;
+};
+
+}  // namespace
+
+bool is_builtin_command(std::string_view name) {
+  return std::find(std::begin(builtin_commands), std::end(builtin_commands), name) !=
+         std::end(builtin_commands);
+}
+
+bool is_test_command(std::string_view command) {
+  for (auto runner : test_runners) {
+    for (auto at = command.find(runner); at != std::string_view::npos;
+         at = command.find(runner, at + 1)) {
+      const bool start = at == 0 || command[at - 1] == ' ' || command[at - 1] == '/' ||
+                         command[at - 1] == '&' || command[at - 1] == ';' || command[at - 1] == '(';
+      const auto end = at + runner.size();
+      const bool stop = end == command.size() || command[end] == ' ' || command[end] == ';' ||
+                        command[end] == '&' || command[end] == ')' || command[end] == '|';
+      if (start && stop)
+        return true;
+    }
+  }
+  return false;
+}
+
+std::vector<const PlanningDoc*> Model::reads() const {
+  std::vector<const PlanningDoc*> reads;
+  for (const auto& doc : planning_docs) {
+    if (doc.exists && doc.quotable && reads.size() < 5)
+      reads.push_back(&doc);
+  }
+  return reads;
+}
+
+Model extract(const SessionInput& input, const World& world) {
+  return Extractor(input, world).run();
+}
+
+}  // namespace baton::generate

@@ -1,0 +1,176 @@
+#include <fmt/format.h>
+
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+using implementation::is_path_token;
+using implementation::is_signature_line;
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const auto end = std::min(text.find('\n', begin), text.size());
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+bool any_path(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && doc::is_space(text[i])) ++i;
+    const auto begin = i;
+    while (i < text.size() && !doc::is_space(text[i])) ++i;
+    auto word = text.substr(begin, i - begin);
+    // Quotes, brackets and sentence punctuation around the path.
+    while (!word.empty() &&
+           std::string_view("([{\"'`*_=").find(word.front()) != std::string_view::npos)
+      word.remove_prefix(1);
+    while (!word.empty() &&
+           std::string_view(")]}\"'`.,;:*_").find(word.back()) != std::string_view::npos)
+      word.remove_suffix(1);
+    if (const auto eq = word.find('='); eq != std::string_view::npos)
+      word = word.substr(eq + 1);  // title="src/a.ts"
+    while (!word.empty() && (word.front() == '"' || word.front() == '\'')) word.remove_prefix(1);
+    if (is_path_token(word)) return true;
+  }
+  return false;
+}
+
+// The first signature line of a fence, or empty.
+std::string_view signature_in(const doc::Document& document, const doc::Fence& fence) {
+  if (!fence.info.empty() && implementation::is_shell_fence(fence)) return {};
+  for (auto line : lines_of(document.text(fence.content))) {
+    if (is_signature_line(line)) return doc::trim(line);
+  }
+  return {};
+}
+
+// A contract names its file: on the opening fence line (`ts title="src/a.ts"`),
+// in a comment inside (`// src/a.ts`, or a first line that is only the path),
+// or in the paragraph or heading right above the fence.
+bool names_its_file(const doc::Document& document, const doc::Fence& fence) {
+  const auto& source = document.source();
+  if (any_path(source.line_text(source.line_of(fence.range.begin)))) return true;
+  const auto lines = lines_of(document.text(fence.content));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto t = doc::trim(lines[i]);
+    const bool comment = t.starts_with("//") || t.starts_with("#") || t.starts_with("--") ||
+                         t.starts_with("/*") || t.starts_with("*") || t.starts_with("<!--") ||
+                         t.starts_with(";");
+    if (comment && any_path(t)) return true;
+    if (i == 0 && t.find(' ') == std::string_view::npos && any_path(t)) return true;
+  }
+  // The nearest paragraph or heading before the fence, unless another fence
+  // comes between them (then it introduced that one).
+  const doc::Block* above = nullptr;
+  for (const auto& block : document.blocks()) {
+    if (block.range.begin >= fence.range.begin) break;
+    if (block.range.end > fence.range.begin) continue;  // a list or quote around the fence
+    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading) {
+      above = &block;
+    } else if (block.kind == doc::BlockKind::fence) {
+      above = nullptr;
+    }
+  }
+  return above && any_path(implementation::visible_text(document, above->range));
+}
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  bool any_contract = false;
+  for (const auto& fence : document.fences()) {
+    const auto signature = signature_in(document, fence);
+    if (signature.empty()) continue;
+    any_contract = true;
+    if (names_its_file(document, fence)) continue;
+    const auto& source = document.source();
+    context.report(source.line_range(source.line_of(fence.range.begin)),
+                   fmt::format("the contract `{}` does not say which file it belongs in; name the "
+                               "path in a comment on its first line (`// src/lots.ts`) or in the "
+                               "sentence above the fence",
+                               support::excerpt(signature, 60)));
+  }
+  if (any_contract) return;
+  // Signatures written only in running text are the usual near miss.
+  for (const auto& code : document.inline_code()) {
+    const auto content = doc::trim(document.text(code.content));
+    if (!is_signature_line(content)) continue;
+    context.report(code.range,
+                   fmt::format("no contracts in code fences: `{}` is only in running text; put the "
+                               "types and signatures the work must honour in a fenced block, each "
+                               "with the path of its file",
+                               support::excerpt(content, 60)));
+    return;
+  }
+  context.report(
+      implementation::document_anchor(document),
+      "no contracts: no fenced block declares a type or a function signature; put the "
+      "interfaces the work must honour in fenced blocks, each with the path of its file");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta contracts_missing{
+    .code = "HP701",
+    .name = "contracts-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "No fenced contract (type or function signatures with their file path)",
+    .what_it_checks = R"md(
+An implementation prompt must state its contracts in fenced code blocks: the types and function
+signatures the work creates or must honour, each with the file it lives in.
+
+A fenced block is a *contract* when one of its lines declares a type or a signature: a line
+starting (after modifiers such as `export`, `pub`, `public`, `async`) with `interface`, `type`,
+`class`, `struct`, `enum`, `trait`, `protocol`, `record`, `union`, `message`, `service`,
+`typedef` or `impl` and a name; `def`, `fn`, `func`, `function` or `fun` with a parenthesis;
+`name(args): T`, `name(args) -> T` or `name(args) => T`; a C-style declaration
+`R name(args);`; or `CREATE TABLE`. Fences tagged as shell sessions (`sh`, `bash`, `console`, …)
+are not contracts.
+
+A contract *names its file* when a path-like token (`src/lots.ts`, `/abs/dir/x.h`, `./a.py`)
+appears on the opening fence line (`ts title="src/lots.ts"`), on a comment line inside the fence
+(`// packages/contracts/src/lots.ts`) or alone on its first line, or in the paragraph or heading
+right above the fence (the nearest one before it, with no other fenced block in between).
+
+Reported:
+
+- once, when no fenced block is a contract — on the first inline code span that looks like a
+  signature (it belongs in a fence), else on the title (the first level-1 heading) or line 1;
+- on the opening line of each contract that does not name its file.
+)md",
+    .why_it_matters = R"md(
+The prompt is executed cold by a session that saw none of the planning. Contracts written down
+first, with the file they belong in, are what keeps that session from inventing its own shapes
+and placing them wherever it likes; "the prompt contains everything: file paths, TypeScript
+signatures, phases, …" is the point of forced context distillation.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+The handler takes a lot code and returns the lot's product, status and quantity.
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+```ts
+// packages/contracts/src/lots.ts
+export interface LotLookupRequest {
+  lotCode: string;
+}
+```
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

@@ -1,0 +1,101 @@
+#include <fmt/format.h>
+
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  const auto plan = implementation::find_phases(document);
+  for (const auto header : plan.tables_without_exit_column) {
+    context.report(header,
+                   "the phases table has no Exit Criteria column; add one and say for each phase "
+                   "what proves it is done: a command, a test, a file, an HTTP check or a number");
+  }
+  for (const auto& phase : plan.phases) {
+    if (!phase.criteria.empty()) continue;
+    if (phase.empty_exit) {
+      context.report(*phase.empty_exit,
+                     fmt::format("the exit criteria of {} are empty; list what proves the phase "
+                                 "is done: a command, a test, a file, an HTTP check or a number",
+                                 phase.name));
+    } else if (phase.from_table) {
+      context.report(phase.anchor,
+                     fmt::format("{} has no exit criterion; fill its Exit Criteria cell with what "
+                                 "proves it is done: a command, a test, a file, an HTTP check or a "
+                                 "number",
+                                 phase.name));
+    } else {
+      context.report(phase.anchor,
+                     fmt::format("{} has no exit criteria; add an \"Exit criteria\" list (or a "
+                                 "**Checkpoint**: paragraph) naming the command, test, file, HTTP "
+                                 "check or number that proves the phase is done",
+                                 phase.name));
+    }
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta exit_criteria_missing{
+    .code = "HP703",
+    .name = "exit-criteria-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "A phase has no exit criterion",
+    .what_it_checks = R"md(
+Every phase must say when it is finished (phases are found as `phases-missing` describes).
+
+The exit-criteria *labels* are `Exit criteria`, `Exit criterion`, `Exit conditions`,
+`Checkpoint`, `Done when` and `Acceptance criteria` (any case, bold or not), alone or followed by
+a qualifier only: a parenthesis, a number or "for …" (`Exit criteria (all must hold)`,
+`Checkpoint 2`, `Exit criteria for phase 3`). "Checkpoint commits after each task" is no label.
+
+- **Phases table**: the table needs an exit-criteria column — a header cell that is a label, or
+  contains the word `Exit`. A plan table without one (`Phase` first, a `Goal` or `Deliverables`
+  column) is reported on its header row when the document has no phase headings. A row whose
+  exit cell is empty, missing, or only `-`, `—`, `–`, `TBD`, `TODO`, `n/a`, `?` or `...` is
+  reported on the row.
+- **Phase headings**: the text up to the next heading of the same or a higher level must declare
+  exit criteria, either as a subheading whose title is a label
+  (`#### Exit criteria`; its top-level list items, paragraphs and fenced blocks are the
+  criteria) or as a paragraph that starts with a label (`**Checkpoint**: …`,
+  `Exit criteria:`, `**Done when**`, `Done when …`; the text after the label is the criterion,
+  or, when nothing follows the label, the items of the list or the fenced block right below it).
+  A phase with no such declaration is reported on its heading; a declaration with nothing in it
+  is reported on the label.
+
+Lists labelled otherwise (`**Tests**:`, `Deliverables:`) are not exit criteria.
+)md",
+    .why_it_matters = R"md(
+Without an exit criterion the session moves on when it feels done, or never stops polishing. The
+seed pattern asks for "phases, deliverables, exit criteria" so that each phase ends on a check
+anyone can rerun.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Phase 1 — Scaffold
+
+Create the workspace and the configs.
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Phase 1 — Scaffold
+
+Create the workspace and the configs.
+
+**Exit criteria**:
+
+- `pnpm build` exits 0
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

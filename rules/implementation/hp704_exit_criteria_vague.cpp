@@ -1,0 +1,89 @@
+#include <fmt/format.h>
+
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  for (const auto& phase : implementation::find_phases(document).phases) {
+    for (const auto criterion : phase.criteria) {
+      if (implementation::measurable(document, criterion) != implementation::Evidence::none)
+        continue;
+      context.report(
+          criterion,
+          fmt::format("exit criterion \"{}\" of {} is not measurable; name the "
+                      "command, test, file, HTTP check or number that proves it",
+                      support::excerpt(implementation::visible_text(document, criterion), 60),
+                      phase.name));
+    }
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta exit_criteria_vague{
+    .code = "HP704",
+    .name = "exit-criteria-vague",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "An exit criterion names no command, test, file, HTTP check or number",
+    .what_it_checks = R"md(
+Every exit criterion (found as `exit-criteria-missing` describes: a table cell, a list item, the
+text after a `**Checkpoint**:` label, …) must be *measurable*. A criterion is measurable when it
+holds at least one of these, checked in this order (HTML comments do not count):
+
+1. **code** — an inline code span (`` `pnpm build` ``, `` `GET /lots/42` ``) that is not a
+   `[placeholder]`, or a fenced block inside the criterion;
+2. **a URL** — a word containing `://`;
+3. **a path** — a token that starts with `/`, `./`, `../` or `~/`; ends in `/`; has a slash
+   and a last part with a short extension (`src/lots.ts`, `src/Lots.kt`); or is a file name with
+   a common extension (`README.md`, `schema.sql`) — not `and/or`, `K/M/B` or `Next.js`;
+4. **a number** — digits that start a word (`5`, `~6k`, `≥14`, `200ms`, `95%`, `HTTP 410`,
+   `$0`) or the word `zero`, except ordinals and references: a number after `Phase`, `Step`,
+   `Stage`, `Section`, `Part`, `Milestone`, `Task`, `Item` or `Todo`, after `§` or `#`, or inside
+   a word (`e2e`, `v2`, `OAuth2`);
+5. **a named check with its outcome** — one of the words `test(s)`, `spec(s)`, `suite(s)`,
+   `build(s)`, `typecheck(s)`, `lint`, `linter`, `linting`, `compile(s)`, `compilation`, `CI`,
+   `pipeline`, `benchmark(s)`, `curl`, `wget`, `checks`, `e2e`, `smoke`, `DoD` or the phrase
+   "definition of done", **together with** one of `pass`, `passes`, `passed`, `passing`,
+   `green`, `succeed(s/ed)`, `successfully`, `clean`, `match(es)`, `fail(s)`, `failing`
+   ("Unit tests green", "Build passes", "Curl checks match").
+
+An HTTP check is caught by these too: `GET /lots/L42` has a path, `returns 410` a number,
+`https://preview.example.com/health` a URL.
+
+Anything else is vague and reported on the criterion, quoting it: "looks good", "done", "works",
+"is complete", "as expected", "filters work + test results" (a check without an outcome).
+
+A prose paragraph is judged as one criterion; write criteria as a list to have each judged.
+)md",
+    .why_it_matters = R"md(
+"Looks good" is decided by whoever reads it, and a session executing cold will always find that
+its own work looks good. A criterion that names a command, a test, a file, an HTTP check or a
+number can be rerun by the session, the reviewer and CI, and gives the same answer to each.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+| Phase | Goal | Deliverables | Exit Criteria |
+|---|---|---|---|
+| 1 | Handlers | Routes and services | Everything looks good |
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+| Phase | Goal | Deliverables | Exit Criteria |
+|---|---|---|---|
+| 1 | Handlers | Routes and services | `curl -s localhost:3000/lots/L42` returns HTTP 200 |
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

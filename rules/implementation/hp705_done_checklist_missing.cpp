@@ -1,0 +1,83 @@
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+bool is_done_title(std::string_view title) {
+  return implementation::contains_word(title, "definition of done") ||
+         implementation::contains_word(title, "DoD");
+}
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  const auto topics = implementation::find_topics(document, &is_done_title);
+  if (topics.empty()) {
+    context.report(implementation::document_anchor(document),
+                   "no Definition of Done: add a `## Definition of Done` heading with a checklist "
+                   "of `- [ ]` items that must all hold when the work is finished");
+    return;
+  }
+  bool plain_items = false;
+  for (const auto& topic : topics) {
+    for (const auto* item : doc::Document::within(document.list_items(), topic.body)) {
+      const auto text = implementation::visible_text(document, item->content);
+      // cmark-gfm reads an empty box ("- [ ]") as a plain item "[ ]".
+      if (text.empty() || text == "[ ]" || text == "[x]" || text == "[X]") continue;
+      if (item->checked.has_value()) return;
+      plain_items = true;
+    }
+  }
+  context.report(topics.front().anchor,
+                 plain_items ? "the Definition of Done lists its conditions as plain items; write "
+                               "each as a `- [ ]` task item so the session can tick them off"
+                             : "the Definition of Done has no checklist; list the conditions that "
+                               "must all hold as `- [ ]` items");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta done_checklist_missing{
+    .code = "HP705",
+    .name = "done-checklist-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "No Definition of Done checklist of task items",
+    .what_it_checks = R"md(
+The prompt must end the work with a Definition of Done: a heading whose title contains
+"Definition of Done" or the word "DoD" (or a paragraph labelled so, `**Definition of Done**:`),
+holding at least one task-list item with text (`- [ ] …` or `- [x] …`) — in the heading's text up
+to the next heading of the same or a higher level, or in the list right below the label.
+
+Reported on the title (the first level-1 heading) or line 1 when there is no Definition of Done
+at all; on the Definition of Done itself when it has no task items — with a hint when it lists
+its conditions as plain `- …` items.
+)md",
+    .why_it_matters = R"md(
+Exit criteria end phases; the Definition of Done ends the work. Without a checklist the
+executing session declares victory after the last phase, however much is left; with one it keeps
+going "until the definition of done is satisfied", and the reviewer can see which box is not
+ticked.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Definition of Done
+
+When the endpoint works.
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Definition of Done
+
+- [ ] `pnpm test` passes
+- [ ] `docs/runbook.md` describes the endpoint
+)md",
+    .default_severity = engine::Severity::error,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

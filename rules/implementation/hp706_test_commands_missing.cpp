@@ -1,0 +1,91 @@
+#include <fmt/format.h>
+
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+bool fence_runs_tests(const doc::Document& document, const doc::Fence& fence) {
+  if (!implementation::is_shell_fence(fence)) return false;
+  const auto text = document.text(fence.content);
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const auto end = std::min(text.find('\n', begin), text.size());
+    if (implementation::is_test_command(text.substr(begin, end - begin))) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  for (const auto& fence : document.fences()) {
+    if (fence_runs_tests(document, fence)) return;
+  }
+  // A command in running text is the usual near miss: point at it.
+  for (const auto& code : document.inline_code()) {
+    const auto content = doc::trim(document.text(code.content));
+    if (content.find(' ') == std::string_view::npos || !implementation::is_test_command(content))
+      continue;
+    context.report(code.range,
+                   fmt::format("no fenced block holds a test command; `{}` is only in running "
+                               "text — put the commands that run the tests in a ```sh fence the "
+                               "session can copy",
+                               support::excerpt(content, 60)));
+    return;
+  }
+  context.report(implementation::document_anchor(document),
+                 "no fenced block holds a test command; put the commands that run the tests in "
+                 "a ```sh fence the session can copy");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta test_commands_missing{
+    .code = "HP706",
+    .name = "test-commands-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "No fenced block holds a test command",
+    .what_it_checks = R"md(
+At least one fenced block written as a shell session — info string empty or one of `sh`,
+`bash`, `shell`, `console`, `zsh`, `fish`, `powershell`, `ps1`, `pwsh`, `cmd`, `bat`, `text`,
+`terminal`, `shell-session`, `sh-session` — must hold a test command: a line (after an optional
+`$ `, `> ` or `% ` prompt, not a `#` comment) starting like a command whose words include `test`,
+`tests`, `e2e` or a test runner (`pytest`, `vitest`, `jest`, `ctest`, `mocha`, `rspec`,
+`phpunit`, `tox`, `nox`, `playwright`, `cypress`, `unittest`), also as part of a word
+(`test:unit`, `run-tests.sh`), or `make test` / `make check`. Path arguments (`cat tests/x`) do
+not count.
+
+Reported on the first inline code span holding such a command with arguments (`` `pnpm test` ``
+in running text), else on the title (the first level-1 heading) or line 1. A warning: the phases'
+exit criteria may already name the commands.
+)md",
+    .why_it_matters = R"md(
+Commands in a fence are copied and run exactly; commands paraphrased in prose ("run the unit
+tests") are reconstructed, and the reconstruction is where a session tests the wrong package or
+skips the integration suite. The seed pattern lists "test commands" among what the prompt holds.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+Run the unit tests after each phase.
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+Run after each phase:
+
+```sh
+pnpm test --filter contracts
+```
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

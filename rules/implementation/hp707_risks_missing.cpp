@@ -1,0 +1,62 @@
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+bool is_risks_title(std::string_view title) {
+  return implementation::contains_word(title, "risk") ||
+         implementation::contains_word(title, "risks");
+}
+
+void check(engine::RuleContext& context) {
+  implementation::require_topic(
+      context, &is_risks_title,
+      "no risks: add a `## Risks` section naming what could go wrong (external services, data "
+      "migrations, performance) and what to do about it",
+      "the Risks section is empty; name what could go wrong and what to do about it");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta risks_missing{
+    .code = "HP707",
+    .name = "risks-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "The prompt names no risks",
+    .what_it_checks = R"md(
+The prompt should have a risks section: a heading whose title contains the word "risk" or
+"risks" (`## Risks`, `## Known risks`, `### Risks and mitigations`), or a paragraph labelled so
+(`**Risks**: …`, `Risks:` followed by a list). The word in running text ("risk-slice grading")
+does not count.
+
+Reported on the title (the first level-1 heading) or line 1 when there is none; on the first
+risks heading or label when every one of them is empty (its text up to the next heading of the
+same or a higher level, or the text after the label and the list right below it, holds nothing
+but HTML comments).
+)md",
+    .why_it_matters = R"md(
+The planning session knows where the work can go wrong — a flaky external API, a migration that
+cannot be undone, a dependency that may not exist. If the prompt does not say so, the executing
+session finds out by walking into it. A warning: small prompts may have nothing to declare.
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Risks
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Risks
+
+- The ERP lot API rate-limits at 10 requests per second; cache lookups for 60 s.
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

@@ -1,0 +1,65 @@
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+bool is_rollback_title(std::string_view title) {
+  for (auto word : {"rollback", "rollbacks", "roll back", "roll-back", "revert", "reverting",
+                    "back out", "backout"}) {
+    if (implementation::contains_word(title, word)) return true;
+  }
+  return false;
+}
+
+void check(engine::RuleContext& context) {
+  implementation::require_topic(
+      context, &is_rollback_title,
+      "no rollback steps: add a `## Rollback` section saying how to undo the change (the commits "
+      "to revert, the migration to reverse, the flag to turn off)",
+      "the rollback section is empty; say how to undo the change");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta rollback_missing{
+    .code = "HP708",
+    .name = "rollback-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "The prompt has no rollback steps",
+    .what_it_checks = R"md(
+The prompt should say how to undo the change: a heading whose title contains "rollback",
+"roll back", "roll-back", "revert", "reverting", "back out" or "backout" (`## Rollback`,
+`## Rollback plan`, `### How to revert`), or a paragraph labelled so (`**Rollback**: …`,
+`Rollback:` followed by a list).
+
+Reported on the title (the first level-1 heading) or line 1 when there is none; on the first
+rollback heading or label when every one of them is empty (nothing but HTML comments).
+)md",
+    .why_it_matters = R"md(
+A session executing cold will run migrations, rename files and change configuration. When a
+phase fails half-way, the way back must already be written down: which commits to revert, which
+migration to reverse, which flag to switch off. A warning: a purely additive change may need
+only "revert the branch".
+)md",
+    .bad_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+Ship it behind the `lots_lookup` flag.
+)md",
+    .good_example = R"md(<!-- baton-profile implementation-prompt -->
+# Lot lookup endpoint
+
+## Rollback
+
+1. Turn the `lots_lookup` flag off.
+2. `git revert` the merge commit of the feature branch.
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

@@ -1,0 +1,591 @@
+#include "rules/implementation/support.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "document/text_scan.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules::implementation {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+bool is_word_char(char c) {
+  return doc::is_alpha(c) || doc::is_digit(c) || c == '_';
+}
+
+bool one_of(std::string_view word, std::span<const std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return doc::iequals(word, w); });
+}
+
+// Splits on blanks and line breaks.
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && doc::is_space(text[i])) ++i;
+    const auto begin = i;
+    while (i < text.size() && !doc::is_space(text[i])) ++i;
+    if (i > begin) words.push_back(text.substr(begin, i - begin));
+  }
+  return words;
+}
+
+// Splits on every character that is not a letter or digit.
+std::vector<std::string_view> split_components(std::string_view text) {
+  std::vector<std::string_view> parts;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !(doc::is_alpha(text[i]) || doc::is_digit(text[i]))) ++i;
+    const auto begin = i;
+    while (i < text.size() && (doc::is_alpha(text[i]) || doc::is_digit(text[i]))) ++i;
+    if (i > begin) parts.push_back(text.substr(begin, i - begin));
+  }
+  return parts;
+}
+
+// Running-text punctuation around a word: "(src/a.ts)," -> "src/a.ts".
+std::string_view strip_punctuation(std::string_view word) {
+  constexpr auto leading = "([{\"'*_`"sv;
+  constexpr auto trailing = ")]}\"'.,;:!?*_`"sv;
+  while (!word.empty() && leading.find(word.front()) != std::string_view::npos)
+    word.remove_prefix(1);
+  while (!word.empty() && trailing.find(word.back()) != std::string_view::npos)
+    word.remove_suffix(1);
+  return word;
+}
+
+std::string_view skip_emphasis(std::string_view text) {
+  while (!text.empty() &&
+         (text.front() == '*' || text.front() == '_' || doc::is_blank(text.front()))) {
+    text.remove_prefix(1);
+  }
+  return text;
+}
+
+std::string_view strip_trailing_emphasis(std::string_view text) {
+  while (!text.empty() &&
+         (text.back() == '*' || text.back() == '_' || doc::is_blank(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+constexpr std::array exit_labels = {"exit criteria"sv, "exit criterion"sv, "exit conditions"sv,
+                                    "checkpoint"sv,    "done when"sv,      "acceptance criteria"sv};
+
+// Words before a number that make it an ordinal reference, not a measure.
+constexpr std::array ordinal_words = {"phase"sv, "phases"sv,  "step"sv, "steps"sv,
+                                      "stage"sv, "section"sv, "part"sv, "milestone"sv,
+                                      "task"sv,  "tasks"sv,   "item"sv, "todo"sv};
+
+// Things that are run or checked and come out one way or the other ...
+constexpr std::array check_nouns = {
+    "test"sv,      "tests"sv,      "spec"sv,      "specs"sv,       "suite"sv,  "suites"sv,
+    "build"sv,     "builds"sv,     "typecheck"sv, "typechecks"sv,  "lint"sv,   "linter"sv,
+    "linting"sv,   "compile"sv,    "compiles"sv,  "compilation"sv, "ci"sv,     "pipeline"sv,
+    "benchmark"sv, "benchmarks"sv, "curl"sv,      "wget"sv,        "checks"sv, "e2e"sv,
+    "smoke"sv,     "dod"sv};
+// ... and the words that say which way.
+constexpr std::array outcome_words = {"pass"sv,         "passes"sv,  "passed"sv,   "passing"sv,
+                                      "green"sv,        "succeed"sv, "succeeds"sv, "succeeded"sv,
+                                      "successfully"sv, "clean"sv,   "match"sv,    "matches"sv,
+                                      "fail"sv,         "fails"sv,   "failing"sv};
+
+constexpr std::array test_runners = {"pytest"sv,  "vitest"sv,   "jest"sv, "ctest"sv, "mocha"sv,
+                                     "rspec"sv,   "phpunit"sv,  "tox"sv,  "nox"sv,   "playwright"sv,
+                                     "cypress"sv, "unittest"sv, "test"sv, "tests"sv, "e2e"sv};
+
+constexpr std::array shell_infos = {
+    ""sv,     "sh"sv,         "bash"sv,          "shell"sv,      "console"sv,     "zsh"sv,
+    "fish"sv, "powershell"sv, "ps1"sv,           "pwsh"sv,       "cmd"sv,         "bat"sv,
+    "text"sv, "terminal"sv,   "shell-session"sv, "sh-session"sv, "shellsession"sv};
+
+constexpr std::array declaration_modifiers = {
+    "export"sv,   "pub"sv,    "pub(crate)"sv, "public"sv,   "private"sv,   "protected"sv,
+    "internal"sv, "static"sv, "async"sv,      "abstract"sv, "declare"sv,   "default"sv,
+    "final"sv,    "sealed"sv, "virtual"sv,    "inline"sv,   "constexpr"sv, "extern"sv,
+    "open"sv,     "data"sv,   "override"sv,   "unsafe"sv,   "readonly"sv};
+constexpr std::array type_keywords = {
+    "interface"sv, "class"sv,   "struct"sv,  "enum"sv,    "trait"sv, "protocol"sv, "record"sv,
+    "union"sv,     "message"sv, "service"sv, "typedef"sv, "impl"sv,  "type"sv};
+constexpr std::array function_keywords = {"def"sv, "fn"sv, "func"sv, "function"sv, "fun"sv};
+constexpr std::array statement_keywords = {"return"sv, "delete"sv, "throw"sv, "new"sv,
+                                           "else"sv,   "case"sv,   "goto"sv,  "co_return"sv,
+                                           "await"sv,  "yield"sv,  "echo"sv,  "print"sv};
+
+std::string_view leading_identifier(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (is_word_char(text[i]) || text[i] == '$')) ++i;
+  return text.substr(0, i);
+}
+
+bool starts_identifier(std::string_view text) {
+  return !text.empty() &&
+         (doc::is_alpha(text.front()) || text.front() == '_' || text.front() == '$');
+}
+
+// `name(args): Type`, `name<T>(args) -> Type`, `obj.name(args) => Type`.
+bool is_annotated_call_signature(std::string_view t) {
+  std::size_t i = 0;
+  if (!starts_identifier(t)) return false;
+  while (i < t.size() && (is_word_char(t[i]) || t[i] == '.' || t[i] == '$')) ++i;
+  if (i < t.size() && t[i] == '<') {
+    const auto close = t.find('>', i);
+    if (close == std::string_view::npos) return false;
+    i = close + 1;
+  }
+  if (i >= t.size() || t[i] != '(') return false;
+  int depth = 0;
+  for (; i < t.size(); ++i) {
+    if (t[i] == '(') ++depth;
+    if (t[i] == ')' && --depth == 0) break;
+  }
+  if (i >= t.size()) return false;
+  auto rest = doc::trim(t.substr(i + 1));
+  for (auto arrow : {":"sv, "->"sv, "=>"sv}) {
+    if (rest.starts_with(arrow)) return !doc::trim(rest.substr(arrow.size())).empty();
+  }
+  return false;
+}
+
+// `std::vector<Phase> find_phases(const Document& document);`
+bool is_c_declaration(std::string_view t) {
+  if (!t.ends_with(';') || !starts_identifier(t)) return false;
+  const auto open = t.find('(');
+  if (open == std::string_view::npos || t.find(')', open) == std::string_view::npos) return false;
+  const auto head = doc::trim(t.substr(0, open));
+  if (head.find('=') != std::string_view::npos) return false;
+  const auto words = split_words(head);
+  if (words.size() < 2) return false;
+  return !one_of(words.front(), statement_keywords);
+}
+
+bool is_comment_line(std::string_view t) {
+  for (auto marker : {"//"sv, "#"sv, "--"sv, "/*"sv, "*"sv, "<!--"sv, ";"sv, "%"sv}) {
+    if (t.starts_with(marker)) return true;
+  }
+  return false;
+}
+
+// Top-level items, paragraphs and fences of a range, each one criterion.
+std::vector<TextRange> criteria_in(const Document& document, TextRange range) {
+  std::vector<TextRange> criteria;
+  const auto blocks = Document::within(document.blocks(), range);
+  if (blocks.empty()) return criteria;
+  int base = blocks.front()->depth;
+  for (const auto* block : blocks) base = std::min(base, block->depth);
+  for (const auto* block : blocks) {
+    if (block->kind == doc::BlockKind::item && block->depth == base + 1) {
+      for (const auto& item : document.list_items()) {
+        if (item.range.begin == block->range.begin &&
+            !visible_text(document, item.content).empty()) {
+          criteria.push_back(item.content);
+          break;
+        }
+      }
+    } else if ((block->kind == doc::BlockKind::paragraph || block->kind == doc::BlockKind::fence) &&
+               block->depth == base && !visible_text(document, block->range).empty()) {
+      criteria.push_back(block->range);
+    }
+  }
+  return criteria;
+}
+
+// The criteria of an exit label paragraph: its rest, or the items of the
+// list (or the fenced block) right after it.
+std::vector<TextRange> label_criteria(const Document& document, const Labelled& label) {
+  if (label.scope.empty()) return {};
+  if (label.scope == label.rest) return {label.rest};
+  return criteria_in(document, label.scope);
+}
+
+bool is_placeholder_cell(std::string_view text) {
+  constexpr std::array empty = {""sv,     "-"sv,   "--"sv, "\u2014"sv, "\u2013"sv, "tbd"sv,
+                                "todo"sv, "n/a"sv, "?"sv,  "..."sv,    "\u2026"sv};
+  return one_of(text, empty);
+}
+
+}  // namespace
+
+TextRange document_anchor(const Document& document) {
+  for (const auto& heading : document.headings()) {
+    if (heading.level == 1) return heading.range;
+  }
+  return document.source().line_range(1);
+}
+
+TextRange heading_body(const Document& document, std::size_t index) {
+  const auto headings = document.headings();
+  const auto& heading = headings[index];
+  auto end = static_cast<std::uint32_t>(document.source().text().size());
+  for (auto next = index + 1; next < headings.size(); ++next) {
+    if (headings[next].level <= heading.level) {
+      end = headings[next].range.begin;
+      break;
+    }
+  }
+  return {heading.range.end, std::max(heading.range.end, end)};
+}
+
+std::string visible_text(const Document& document, TextRange range) {
+  std::string raw(document.text(range));
+  // Comments come in source order and do not overlap: skip to the first one
+  // that ends inside or after the range.
+  const auto comments = document.html_comments();
+  auto comment = std::partition_point(comments.begin(), comments.end(),
+                                      [&](const auto& c) { return c.range.end <= range.begin; });
+  for (; comment != comments.end() && comment->range.begin < range.end; ++comment) {
+    const auto begin = std::max(comment->range.begin, range.begin);
+    const auto end = std::min(comment->range.end, range.end);
+    for (auto i = begin; i < end; ++i) raw[i - range.begin] = ' ';
+  }
+  std::string out;
+  bool blank = false;
+  for (char c : raw) {
+    if (doc::is_space(c)) {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) out.push_back(' ');
+    blank = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::optional<Labelled> labelled_paragraph(const Document& document, const doc::Block& paragraph) {
+  if (paragraph.kind != doc::BlockKind::paragraph) return std::nullopt;
+  const auto text = document.text(paragraph.range);
+  const auto line_end = std::min(text.find('\n'), text.size());
+  const auto first_line = text.substr(0, line_end);
+  const auto start = skip_emphasis(first_line);
+  const auto start_offset = first_line.size() - start.size();
+  Labelled labelled;
+  labelled.paragraph = &paragraph;
+  std::size_t rest_offset = 0;
+  const auto colon = start.find(':');
+  if (doc::istarts_with(start, "done when") && (start.size() == 9 || !doc::is_alpha(start[9]))) {
+    // "Done when `make` passes." needs no colon, and one later in the
+    // sentence is part of the criterion: "Done when the build passes: `make`".
+    labelled.label = start.substr(0, 9);
+    auto after = skip_emphasis(text.substr(start_offset + 9));
+    if (!after.empty() && after.front() == ':') after = skip_emphasis(after.substr(1));
+    rest_offset = text.size() - after.size();
+  } else if (colon != std::string_view::npos && colon <= 60) {
+    labelled.label = doc::trim(strip_trailing_emphasis(start.substr(0, colon)));
+    if (labelled.label.find('`') != std::string_view::npos) return std::nullopt;
+    auto after = skip_emphasis(text.substr(start_offset + colon + 1));
+    rest_offset = text.size() - after.size();
+  } else if (doc::trim(first_line).starts_with("**") && doc::trim(first_line).ends_with("**") &&
+             doc::trim(first_line).size() <= 64) {
+    labelled.label = doc::trim(strip_trailing_emphasis(start));
+    rest_offset = line_end;
+  } else {
+    return std::nullopt;
+  }
+  if (labelled.label.empty()) return std::nullopt;
+  const auto begin = paragraph.range.begin + static_cast<std::uint32_t>(rest_offset);
+  labelled.rest = {std::min(begin, paragraph.range.end), paragraph.range.end};
+  if (!visible_text(document, labelled.rest).empty()) {
+    labelled.scope = labelled.rest;
+    return labelled;
+  }
+  labelled.scope = {paragraph.range.end, paragraph.range.end};
+  const auto blocks = document.blocks();
+  const auto index = static_cast<std::size_t>(&paragraph - blocks.data());
+  // Skip comment-only HTML blocks (fixture expectations) between the two.
+  for (auto next = index + 1; next < blocks.size(); ++next) {
+    const auto& block = blocks[next];
+    if (block.kind == doc::BlockKind::html && visible_text(document, block.range).empty()) continue;
+    if (block.depth == paragraph.depth &&
+        (block.kind == doc::BlockKind::list || block.kind == doc::BlockKind::fence)) {
+      labelled.scope = block.range;
+    }
+    break;
+  }
+  return labelled;
+}
+
+std::vector<Topic> find_topics(const Document& document, TitleMatcher matches) {
+  std::vector<Topic> topics;
+  const auto headings = document.headings();
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    if (matches(visible_text(document, headings[i].text))) {
+      topics.push_back({headings[i].range, heading_body(document, i)});
+    }
+  }
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::paragraph) continue;
+    if (auto label = labelled_paragraph(document, block); label && matches(label->label)) {
+      topics.push_back({block.range, label->scope});
+    }
+  }
+  return topics;
+}
+
+void require_topic(engine::RuleContext& context, TitleMatcher matches, std::string_view missing,
+                   std::string_view empty) {
+  const auto& document = context.document();
+  const auto topics = find_topics(document, matches);
+  if (topics.empty()) {
+    context.report(document_anchor(document), std::string(missing));
+    return;
+  }
+  for (const auto& topic : topics) {
+    if (!visible_text(document, topic.body).empty()) return;
+  }
+  context.report(topics.front().anchor, std::string(empty));
+}
+
+bool contains_word(std::string_view text, std::string_view word) {
+  return support::find_phrase(text, word) != std::string_view::npos;
+}
+
+bool is_exit_label(std::string_view text) {
+  text = doc::trim(strip_trailing_emphasis(skip_emphasis(text)));
+  return std::any_of(exit_labels.begin(), exit_labels.end(), [&](std::string_view label) {
+    if (!doc::istarts_with(text, label)) return false;
+    // Only a qualifier may follow: "Exit criteria (all must hold)", "Checkpoint
+    // for phase 2", "Checkpoint 2" — not "Checkpoint commits after each task".
+    auto rest = doc::trim(text.substr(label.size()));
+    if (rest.empty() || rest.front() == '(' || doc::is_digit(rest.front())) return true;
+    return doc::istarts_with(rest, "for ") || rest == ":";
+  });
+}
+
+bool is_phase_title(std::string_view title) {
+  title = skip_emphasis(title);
+  if (!doc::istarts_with(title, "phase")) return false;
+  auto rest = title.substr(5);
+  while (!rest.empty() && doc::is_blank(rest.front())) rest.remove_prefix(1);
+  std::size_t i = 0;
+  if (!rest.empty() && doc::is_digit(rest.front())) {
+    // Digits, with inner dots: "2", "2.5".
+    const auto number_char = [&](std::size_t at) {
+      return doc::is_digit(rest[at]) ||
+             (rest[at] == '.' && at + 1 < rest.size() && doc::is_digit(rest[at + 1]));
+    };
+    while (i < rest.size() && number_char(i)) ++i;
+    if (i < rest.size() && doc::is_alpha(rest[i])) ++i;  // "Phase 2a"
+  } else if (!rest.empty() && rest.front() >= 'A' && rest.front() <= 'Z') {
+    i = 1;  // "Phase B"
+  } else {
+    return false;
+  }
+  return i == rest.size() || !(doc::is_alpha(rest[i]) || doc::is_digit(rest[i]));
+}
+
+PhasePlan find_phases(const Document& document) {
+  PhasePlan plan;
+  std::vector<TextRange> tables_without_exit;
+  for (const auto& table : document.tables()) {
+    const auto& header = table.header.cells;
+    if (header.empty() ||
+        !doc::istarts_with(skip_emphasis(document.text(header.front().content)), "phase")) {
+      continue;
+    }
+    std::optional<std::size_t> exit_column;
+    std::optional<std::size_t> goal_column;
+    bool deliverables = false;
+    for (std::size_t column = 1; column < header.size(); ++column) {
+      const auto title = visible_text(document, header[column].content);
+      if (!exit_column && (is_exit_label(title) || contains_word(title, "exit")))
+        exit_column = column;
+      if (!goal_column && doc::istarts_with(skip_emphasis(title), "goal")) goal_column = column;
+      if (doc::istarts_with(skip_emphasis(title), "deliverable")) deliverables = true;
+    }
+    if (!exit_column) {
+      // A plan without its exit column; "| Phase | Risk | Mitigation |" is no plan.
+      if (goal_column || deliverables) tables_without_exit.push_back(table.header.range);
+      continue;
+    }
+    plan.from_table = true;
+    for (const auto& row : table.rows) {
+      if (row.cells.empty()) continue;
+      Phase phase;
+      phase.from_table = true;
+      phase.anchor = row.range;
+      // "phase 2 (Contracts)"; a cell that already says "Phase 2" is kept as is.
+      const auto number = visible_text(document, row.cells.front().content);
+      phase.name = doc::istarts_with(number, "phase")
+                       ? support::excerpt(number, 40)
+                       : fmt::format("phase {}", support::excerpt(number, 40));
+      if (goal_column && *goal_column < row.cells.size()) {
+        const auto goal = visible_text(document, row.cells[*goal_column].content);
+        if (!goal.empty()) phase.name += fmt::format(" ({})", support::excerpt(goal, 40));
+      }
+      if (*exit_column < row.cells.size()) {
+        const auto& cell = row.cells[*exit_column];
+        if (!is_placeholder_cell(visible_text(document, cell.content)))
+          phase.criteria.push_back(cell.content);
+      }
+      plan.phases.push_back(std::move(phase));
+    }
+  }
+  if (plan.from_table) return plan;
+
+  const auto headings = document.headings();
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    const auto title = visible_text(document, headings[i].text);
+    if (!is_phase_title(title)) continue;
+    Phase phase;
+    phase.name = support::excerpt(title, 60);
+    phase.anchor = headings[i].range;
+    const auto body = heading_body(document, i);
+    std::vector<TextRange> exit_bodies;
+    for (auto j = i + 1; j < headings.size() && body.contains(headings[j].range); ++j) {
+      if (!is_exit_label(visible_text(document, headings[j].text))) continue;
+      const auto exit_body = heading_body(document, j);
+      exit_bodies.push_back(exit_body);
+      auto criteria = criteria_in(document, exit_body);
+      if (criteria.empty() && !phase.empty_exit) phase.empty_exit = headings[j].range;
+      phase.criteria.insert(phase.criteria.end(), criteria.begin(), criteria.end());
+    }
+    for (const auto* block : Document::within(document.blocks(), body)) {
+      if (block->kind != doc::BlockKind::paragraph) continue;
+      if (std::any_of(exit_bodies.begin(), exit_bodies.end(),
+                      [&](TextRange r) { return r.contains(block->range); })) {
+        continue;
+      }
+      const auto label = labelled_paragraph(document, *block);
+      if (!label || !is_exit_label(label->label)) continue;
+      auto criteria = label_criteria(document, *label);
+      if (criteria.empty() && !phase.empty_exit) phase.empty_exit = block->range;
+      phase.criteria.insert(phase.criteria.end(), criteria.begin(), criteria.end());
+    }
+    if (!phase.criteria.empty()) phase.empty_exit.reset();
+    plan.phases.push_back(std::move(phase));
+  }
+  // Phase headings are the plan when there are any; a plan table without an
+  // exit column is reported only when it is the sole plan.
+  if (plan.phases.empty()) plan.tables_without_exit_column = std::move(tables_without_exit);
+  return plan;
+}
+
+Evidence measurable(const Document& document, TextRange criterion) {
+  for (const auto* code : Document::within(document.inline_code(), criterion)) {
+    const auto content = doc::trim(document.text(code->content));
+    if (!content.empty() && !support::is_template_placeholder(content)) return Evidence::code;
+  }
+  for (const auto* fence : Document::within(document.fences(), criterion)) {
+    if (!doc::trim(document.text(fence->content)).empty()) return Evidence::code;
+  }
+  return measurable_text(visible_text(document, criterion));
+}
+
+Evidence measurable_text(std::string_view text) {
+  const auto words = split_words(text);
+  for (auto word : words) {
+    if (strip_punctuation(word).find("://") != std::string_view::npos) return Evidence::url;
+  }
+  for (auto word : words) {
+    if (is_path_token(strip_punctuation(word))) return Evidence::path;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!doc::is_digit(text[i])) continue;
+    if (i > 0 && (is_word_char(text[i - 1]) || text[i - 1] == '#' || text[i - 1] == '.')) {
+      // Inside a word ("e2e", "v2"), a reference ("#12") or the tail of a number.
+      continue;
+    }
+    // The word before: "Phase 2" and "step 3" are ordinals, not measures.
+    auto before = text.substr(0, i);
+    while (!before.empty() && doc::is_blank(before.back())) before.remove_suffix(1);
+    if (before.ends_with("\u00a7")) continue;  // "§2"
+    auto word_begin = before.size();
+    while (word_begin > 0 && doc::is_alpha(before[word_begin - 1])) --word_begin;
+    if (one_of(before.substr(word_begin), ordinal_words)) continue;
+    return Evidence::number;
+  }
+  bool noun = false;
+  bool outcome = false;
+  for (auto word : words) {
+    const auto bare = strip_punctuation(word);
+    if (doc::iequals(bare, "zero")) return Evidence::number;
+    for (auto part : split_components(bare)) {
+      if (one_of(part, check_nouns)) noun = true;
+      if (one_of(part, outcome_words)) outcome = true;
+    }
+  }
+  if (contains_word(text, "definition of done")) noun = true;
+  return noun && outcome ? Evidence::check_outcome : Evidence::none;
+}
+
+bool is_signature_line(std::string_view line) {
+  auto t = doc::trim(line);
+  if (t.empty() || is_comment_line(t)) return false;
+  if (doc::istarts_with(t, "create table")) return true;
+  // Drop modifiers: `export interface`, `pub fn`, `public static`.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    const auto words = split_words(t);
+    if (!words.empty() && one_of(words.front(), declaration_modifiers) && words.size() > 1) {
+      t = doc::trim(t.substr(words.front().size()));
+      dropped = true;
+    }
+  }
+  const auto keyword = leading_identifier(t);
+  auto after = t.substr(keyword.size());
+  if (!after.empty() && doc::is_blank(after.front())) {
+    after = doc::trim(after);
+    if (one_of(keyword, type_keywords) && starts_identifier(after)) return true;
+    if (one_of(keyword, function_keywords) && t.find('(') != std::string_view::npos) return true;
+  }
+  return is_annotated_call_signature(t) || is_c_declaration(t);
+}
+
+bool is_path_token(std::string_view word) {
+  if (word.size() < 2 || word.find("://") != std::string_view::npos) return false;
+  if (!support::looks_like_path(word)) return false;
+  if (word.starts_with("/") || word.starts_with("./") || word.starts_with("../") ||
+      word.starts_with("~/")) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return doc::is_alpha(c); });
+  }
+  if (word.ends_with('/')) return true;  // a directory: "fixtures/"
+  const auto slash = word.rfind('/');
+  if (slash == std::string_view::npos) {
+    // A bare file name needs a known extension; "Next.js" and "Node.js" are
+    // products, not files.
+    if (word.ends_with(".js") && word.front() >= 'A' && word.front() <= 'Z') return false;
+    return word.front() != '.' && word.front() != '~' && support::looks_like_path(word);
+  }
+  // "dir/name.ext" with any short extension ("src/Lots.kt"); "and/or" has none.
+  const auto name = word.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  const auto extension = name.substr(dot + 1);
+  return !extension.empty() && extension.size() <= 5 &&
+         std::all_of(extension.begin(), extension.end(),
+                     [](char c) { return doc::is_alpha(c) || doc::is_digit(c); });
+}
+
+bool is_test_command(std::string_view line) {
+  auto t = doc::trim(line);
+  for (auto prompt : {"$ "sv, "> "sv, "% "sv}) {
+    if (t.starts_with(prompt)) t = doc::trim(t.substr(prompt.size()));
+  }
+  if (t.empty() || t.front() == '#') return false;
+  if (!(doc::is_alpha(t.front()) || t.front() == '.' || t.front() == '/')) return false;
+  const auto words = split_words(t);
+  if (words.size() >= 2 && words[0] == "make" && (words[1] == "check" || words[1] == "test"))
+    return true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    // Arguments that are paths ("cat tests/x") do not make a test command.
+    if (i > 0 && words[i].find('/') != std::string_view::npos) continue;
+    for (auto part : split_components(words[i])) {
+      if (one_of(part, test_runners)) return true;
+    }
+  }
+  return false;
+}
+
+bool is_shell_fence(const doc::Fence& fence) {
+  return one_of(fence.info, shell_infos);
+}
+
+}  // namespace baton::rules::implementation

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/document.hpp"
+#include "engine/rule_context.hpp"
+
+// What the implementation-prompt rules share: headings and labelled
+// paragraphs by topic, phases with their exit criteria, and the judgements
+// "measurable", "type signature" and "test command".
+namespace baton::rules::implementation {
+
+using doc::Document;
+using source::TextRange;
+
+// Where a finding about something missing from the whole document goes: the
+// first level-1 heading (the title), else line 1.
+TextRange document_anchor(const Document& document);
+
+// From the end of heading `index` to the next heading of the same or a higher
+// level (or the end of the document).
+TextRange heading_body(const Document& document, std::size_t index);
+
+// The text of `range` with HTML comments blanked out and whitespace runs
+// collapsed to one blank, trimmed: what a reader sees of it.
+std::string visible_text(const Document& document, TextRange range);
+
+// A paragraph that starts with a label: "**Risks**: ...", "Checkpoint: ...",
+// "**Exit criteria:**" or a first line that is all bold ("**Rollback**").
+struct Labelled {
+  const doc::Block* paragraph = nullptr;
+  std::string_view label;  // without emphasis and colon
+  TextRange rest;          // what follows the label in the paragraph
+  // The rest when it has text, else the list or fenced block right after the
+  // paragraph (at the same depth); empty when there is neither.
+  TextRange scope;
+};
+// `paragraph` must be one of document.blocks() (the list after it is looked up there).
+std::optional<Labelled> labelled_paragraph(const Document& document, const doc::Block& paragraph);
+
+// A heading or labelled paragraph about one topic, and its content.
+struct Topic {
+  TextRange anchor;  // the heading or the label paragraph
+  TextRange body;    // the heading's body or the label's scope
+};
+using TitleMatcher = bool (*)(std::string_view title);
+// Headings first, then labelled paragraphs, in document order each.
+std::vector<Topic> find_topics(const Document& document, TitleMatcher matches);
+
+// Reports `missing` on the document anchor when no topic matches, or `empty`
+// on the first topic when every matching topic is empty (comments aside).
+void require_topic(engine::RuleContext& context, TitleMatcher matches, std::string_view missing,
+                   std::string_view empty);
+
+// Whole-word, case-insensitive: "Known risks" contains "risks".
+bool contains_word(std::string_view text, std::string_view word);
+
+// One phase of the plan: a row of the phases table, or a `Phase N` heading.
+struct Phase {
+  std::string name;  // "Phase 2 — Contracts", or "phase 2 (Contracts)" for a row
+  TextRange anchor;  // the row or the heading
+  bool from_table = false;
+  // Where exit criteria were declared (an exit cell, label paragraph or
+  // heading) but hold nothing; set only when `criteria` is empty.
+  std::optional<TextRange> empty_exit;
+  std::vector<TextRange> criteria;  // each judged on its own
+};
+
+struct PhasePlan {
+  std::vector<Phase> phases;
+  // Plan tables (first column "Phase", a Goal or Deliverables column) without
+  // an exit-criteria column, when the document has no other plan: their
+  // header rows.
+  std::vector<TextRange> tables_without_exit_column;
+  bool from_table = false;
+};
+
+// The rows of the phases tables (first column "Phase", an exit-criteria
+// column) when the document has one; otherwise the `Phase N` headings with
+// their exit-criteria lists, labels or subheadings.
+PhasePlan find_phases(const Document& document);
+
+// Exit-criteria labels: "Exit criteria", "Exit criterion", "Exit conditions",
+// "Checkpoint", "Done when", "Acceptance criteria", alone or with a qualifier
+// ("(all must hold)", "for phase 2", "2").
+bool is_exit_label(std::string_view text);
+
+// Whether a `Phase N` heading title: "Phase 1 — Scaffold", "Phase 2: API", "Phase B".
+bool is_phase_title(std::string_view title);
+
+// Why a criterion counts as measurable; none when it does not.
+enum class Evidence { none, code, url, path, number, check_outcome };
+// The measurability judgement, in order: inline code or a fenced block; a URL;
+// a path-like token; a number that is not a phase/step ordinal; a named check
+// (test, build, lint, curl, ...) with an outcome word (pass, green, ...).
+Evidence measurable(const Document& document, TextRange criterion);
+// The same judgement on plain text (no inline code or fences known).
+Evidence measurable_text(std::string_view text);
+
+// A line that declares a type or a function signature in some language:
+// `interface X`, `type X = ...`, `fn f(...)`, `f(a: T): R`, `R f(A a);`.
+bool is_signature_line(std::string_view line);
+// A path-like token in running text: `src/lots.ts`, `/abs/dir`, `./x`.
+bool is_path_token(std::string_view word);
+// A command line that runs tests: `pnpm test`, `pytest -q`, `ctest --preset x`.
+bool is_test_command(std::string_view line);
+// Fence info strings of shell sessions: "", sh, bash, console, ...
+bool is_shell_fence(const doc::Fence& fence);
+
+}  // namespace baton::rules::implementation

@@ -1,0 +1,167 @@
+// `baton generate` end to end through cli::run: output targets, overwrite
+// protection, exit codes, the Section 0 budget and redaction.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "generate/render.hpp"
+#include "generate_support.hpp"
+#include "rules/safety/secrets.hpp"
+
+namespace fs = std::filesystem;
+using namespace baton;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run baton_run(const std::vector<std::string>& args) {
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = cli::run(args, in, out, err, cli::Environment{});
+  return {code, out.str(), err.str()};
+}
+
+const std::string session = (test::generate_fixtures / "v1-checkout.jsonl").string();
+
+std::string session_line(const nlohmann::json& record) {
+  return record.dump() + "\n";
+}
+
+TEST(GenerateCli, WritesToOutAndPrintsThePath) {
+  test::TempDir temp;
+  const auto target = temp / "deep/er/handoff.md";
+  const auto run = baton_run({"generate", session, "--out", target});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out, target + "\n");
+  const auto text = test::read_text(target);
+  EXPECT_TRUE(text.starts_with("# Handoff: "));
+  // The written handoff passes `baton check`.
+  const auto check = baton_run({"check", target});
+  EXPECT_EQ(check.code, 0) << check.out;
+}
+
+TEST(GenerateCli, DashPrintsToStdout) {
+  const auto run = baton_run({"generate", session, "--out", "-"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_TRUE(run.out.starts_with("# Handoff: "));
+  EXPECT_NE(run.out.find("## SECTION 2: CONTINUATION PROTOCOL"), std::string::npos);
+}
+
+TEST(GenerateCli, RefusesToOverwriteWithoutForce) {
+  test::TempDir temp;
+  const auto target = temp.write("handoff.md", "keep me\n");
+  const auto refused = baton_run({"generate", session, "--out", target});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("already exists; use --force"), std::string::npos) << refused.err;
+  EXPECT_EQ(test::read_text(target), "keep me\n");
+  const auto forced = baton_run({"generate", session, "--out", target, "--force"});
+  EXPECT_EQ(forced.code, 0) << forced.err;
+  EXPECT_TRUE(test::read_text(target).starts_with("# Handoff: "));
+}
+
+TEST(GenerateCli, UsageAndInputErrorsExit2) {
+  test::TempDir temp;
+  const auto missing = baton_run({"generate", temp / "nope.jsonl", "--out", "-"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("session file not found"), std::string::npos);
+  EXPECT_TRUE(missing.out.empty());
+  const auto stream = baton_run(
+      {"generate", (fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/stream-json.jsonl").string(),
+       "--out", "-"});
+  EXPECT_EQ(stream.code, 2);
+  EXPECT_NE(stream.err.find("stream-json"), std::string::npos) << stream.err;
+  const auto bad_dir =
+      baton_run({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
+  EXPECT_EQ(bad_dir.code, 2);
+  EXPECT_EQ(baton_run({"generate"}).code, 2);
+  const auto directory = baton_run({"generate", temp.path().string(), "--out", "-"});
+  EXPECT_EQ(directory.code, 2);
+  EXPECT_NE(directory.err.find("session is not a file"), std::string::npos) << directory.err;
+  // An output directory that cannot be created.
+  const auto file = temp.write("plain", "x");
+  const auto unwritable = baton_run({"generate", session, "--out", file + "/sub/handoff.md"});
+  EXPECT_EQ(unwritable.code, 2);
+  EXPECT_NE(unwritable.err.find("cannot create"), std::string::npos) << unwritable.err;
+}
+
+TEST(GenerateCli, DefaultPathUnderHome) {
+  test::TempDir temp;
+  const char* old_home = std::getenv("HOME");
+  const std::string saved = old_home ? old_home : "";
+  ::setenv("HOME", temp.path().c_str(), 1);
+  const auto run = baton_run({"generate", session});
+  if (old_home)
+    ::setenv("HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("HOME");
+  ASSERT_EQ(run.code, 0) << run.err;
+  const auto written = fs::path(run.out.substr(0, run.out.size() - 1));
+  EXPECT_EQ(written.parent_path(), temp.path() / ".local/spellbook/distilled/home-dev-shop");
+  // No slug in a 1.0.x session: spellbook's "session-HHMMSS", then the stamp.
+  EXPECT_TRUE(written.filename().string().starts_with("session-")) << written;
+  EXPECT_EQ(written.extension(), ".md");
+  EXPECT_TRUE(fs::exists(written));
+}
+
+TEST(GenerateCli, Section0OnlyFitsTheBudget) {
+  test::TempDir temp;
+  // 150 long todos: far beyond 8,000 characters when restored in full.
+  nlohmann::json todos = nlohmann::json::array();
+  for (int i = 0; i < 150; ++i) {
+    todos.push_back({{"content", "Port module " + std::to_string(i) + " " + std::string(120, 'x')},
+                     {"status", i % 3 == 0 ? "completed" : "pending"},
+                     {"activeForm", "Porting module " + std::to_string(i)}});
+  }
+  nlohmann::json call = {{"type", "assistant"},
+                         {"cwd", "/home/dev/big"},
+                         {"sessionId", "s"},
+                         {"message",
+                          {{"role", "assistant"},
+                           {"content",
+                            {{{"type", "tool_use"},
+                              {"id", "t1"},
+                              {"name", "TodoWrite"},
+                              {"input", {{"todos", todos}}}}}}}}};
+  const auto file = temp.write("big.jsonl", session_line(call));
+  const auto full = baton_run({"generate", file, "--out", "-"});
+  ASSERT_EQ(full.code, 0);
+  EXPECT_GT(generate::code_points(full.out), 8000u);
+  const auto run = baton_run({"generate", file, "--out", "-", "--section0-only"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_LE(generate::code_points(run.out), 8000u);
+  EXPECT_NE(run.out.find("## SECTION 0"), std::string::npos);
+  EXPECT_EQ(run.out.find("SECTION 1"), std::string::npos);
+  EXPECT_NE(run.out.find("To fit the budget"), std::string::npos);
+  const auto target = temp.write("s0.md", run.out);
+  EXPECT_EQ(baton_run({"check", target}).code, 0);
+}
+
+TEST(GenerateCli, SecretsAreRedactedInTheOutput) {
+  test::TempDir temp;
+  nlohmann::json message = {
+      {"type", "user"},
+      {"cwd", "/home/dev/s"},
+      {"sessionId", "s"},
+      {"message",
+       {{"role", "user"},
+        {"content", "deploy with AKIAIOSFODNN7EXAMPLE and postgres://admin:hunter2secret@db/x"}}}};
+  const auto file = temp.write("secret.jsonl", session_line(message));
+  const auto run = baton_run({"generate", file, "--out", "-"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_TRUE(rules::safety::find_secrets(run.out).empty());
+  EXPECT_EQ(run.out.find("AKIAIOSFODNN7EXAMPLE"), std::string::npos);
+  EXPECT_EQ(run.out.find("hunter2secret"), std::string::npos);
+  EXPECT_NE(run.out.find("REDACTED AWS access key ID"), std::string::npos);
+  const auto section0 = baton_run({"generate", file, "--out", "-", "--section0-only"});
+  EXPECT_TRUE(rules::safety::find_secrets(section0.out).empty());
+}
+
+}  // namespace
