@@ -493,9 +493,10 @@ class TranscriptWriter {
     if (count_ == 2) return user_text();
     if (count_ % 997 == 0) return compact_boundary();
     const auto roll = rng_.between(0, 99);
-    if (roll < 20) return user_text();
-    if (roll < 45) return assistant_text();
-    if (roll < 70) return assistant_tool_use();
+    // Typed user messages are few; most "user" records are tool results.
+    if (roll < 3) return user_text();
+    if (roll < 28) return assistant_text();
+    if (roll < 60) return assistant_tool_use();
     if (roll < 95) return tool_result();
     return progress();
   }

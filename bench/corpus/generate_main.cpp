@@ -85,7 +85,7 @@ std::vector<std::string> read_seed_records(const fs::path& directory) {
 std::string stamp_of(const Options& o, std::size_t seed_records) {
   char text[512];
   std::snprintf(text, sizeof text,
-                "corpus v3 files=%zu total_mb=%.1f prompt_kb=%zu session_mb=%.1f seed=%llu seed_records=%zu\n",
+                "corpus v4 files=%zu total_mb=%.1f prompt_kb=%zu session_mb=%.1f seed=%llu seed_records=%zu\n",
                 o.files, o.total_mb, o.prompt_kb, o.session_mb, static_cast<unsigned long long>(o.seed),
                 seed_records);
   return text;

@@ -465,7 +465,7 @@ int main(int argc, char** argv) {
 
   // -- sessions list -------------------------------------------------------------
   if (want("sessions")) {
-    std::printf("\nbaton sessions list over a %s transcript\n", megabytes(session_bytes).c_str());
+    std::printf("\nbaton sessions list and generate over a %s transcript\n", megabytes(session_bytes).c_str());
     {
       const std::vector<Command> commands = {
           {"wc -l", {"wc", "-l", session_10x.string()}, zero_exit, {}},
@@ -487,6 +487,26 @@ int main(int argc, char** argv) {
              measured[1].max_rss_kib < 64 * 1024);
         sessions_10x_seconds = measured[1].seconds;
         sessions_10x_rss = measured[1].max_rss_kib;
+      }
+    }
+    // DESIGN.md §10 holds `baton generate` to the same targets.
+    if (run_process({o.baton, "generate", "--help"}).exit_code == 0) {
+      const auto out = o.corpus / "out" / "generated-handoff.md";
+      fs::create_directories(out.parent_path());
+      const std::vector<Command> commands = {
+          {"baton generate", {o.baton, "generate", session_10x.string(), "--out", out.string(), "--force"}, zero_exit, {}},
+      };
+      const auto measured = side_by_side(commands, o.repeat);
+      if (!measured[0].ok) {
+        failed(measured[0]);
+      } else {
+        const double rate = static_cast<double>(session_bytes) / 1e6 / measured[0].seconds;
+        line("baton generate", format("%.0f MB/s", rate),
+             seconds_text(measured[0].seconds) + ", cpu " + seconds_text(measured[0].cpu_seconds) + "; " +
+                 megabytes(fs::file_size(out)) + " written",
+             "target >= 300 MB/s", rate >= 300);
+        line("  peak memory", format("%.1f MiB", static_cast<double>(measured[0].max_rss_kib) / 1024), "",
+             "target < 64 MiB", measured[0].max_rss_kib < 64 * 1024);
       }
     }
   }
