@@ -2,7 +2,7 @@
 # Debian 12 machine: they install missing packages first (scripts/setup-deps).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run build test package deps configure clean test-sanitize fuzz
+.PHONY: run build test bench package deps configure clean test-sanitize fuzz
 
 deps:
 	@./scripts/setup-deps
@@ -37,9 +37,14 @@ fuzz:
 	@cmake --build --preset fuzz -j $(JOBS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz
 
+# baton against its references (cmark-gfm, markdownlint-cli2) and the targets of
+# DESIGN.md §10, in build-bench/; see docs/performance.md. Not part of `make test`.
+bench:
+	@JOBS=$(JOBS) ./bench/run-bench
+
 # A Debian package of baton (binary, man page, docs) in build/: build/baton_<version>_<arch>.deb
 package: build
 	@cpack --config build/CPackConfig.cmake -B build
 
 clean:
-	rm -rf build build-dev build-ci build-asan build-fuzz
+	rm -rf build build-dev build-ci build-asan build-fuzz build-bench

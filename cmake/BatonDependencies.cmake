@@ -14,3 +14,6 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
 find_package(yaml-cpp 0.7 REQUIRED)
+# `check --jobs` lints files on several threads.
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)

@@ -35,15 +35,16 @@ TextRange heading_range(const Document& document, const Section& section) {
 std::optional<TextRange> find_marker(const Document& document, TextRange range,
                                      std::string_view marker) {
   const auto text = document.source().text();
-  auto at = text.find(marker, range.begin);
-  while (at != std::string_view::npos && at + marker.size() <= range.end) {
+  const auto window = text.substr(0, range.end);
+  auto at = window.find(marker, range.begin);
+  while (at != std::string_view::npos) {
     const auto end = at + marker.size();
     const bool bounded = (at == 0 || !is_word_char(text[at - 1])) &&
                          (end >= text.size() || !is_word_char(text[end]));
     if (bounded && !document.in_comment(static_cast<std::uint32_t>(at))) {
       return TextRange{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)};
     }
-    at = text.find(marker, at + 1);
+    at = window.find(marker, at + 1);
   }
   return std::nullopt;
 }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <exception>
 #include <fstream>
@@ -23,6 +22,7 @@
 #include "cli/init_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/lsp_command.hpp"
+#include "cli/parallel.hpp"
 #include "cli/sessions_command.hpp"
 #include "document/document.hpp"
 #include "engine/fix.hpp"
@@ -80,6 +80,7 @@ struct CheckArguments {
   std::optional<std::string> baseline;
   std::optional<std::string> baseline_write;
   std::optional<std::uint64_t> max_file_size;
+  std::optional<unsigned> jobs;  // default: every available core
 };
 
 // --select and --ignore on top of the configuration: with --select only the
@@ -223,12 +224,15 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     return exit_usage_or_io;
   }
 
-  bool io_failed = collected.failed;
-  std::size_t fixes_applied = 0;
-  std::size_t files_with_diffs = 0;
-  // Reports point into the documents, so they live until rendering is done.
-  std::deque<doc::Document> documents;
-  std::vector<format::FileReport> reports;
+  // Settings come first, in order, on this thread: the resolver caches and
+  // reports. A configuration error ends the run after the files before it.
+  struct Task {
+    const Input* input = nullptr;
+    engine::LintOptions options;
+    doc::Limits limits;
+  };
+  std::vector<Task> tasks;
+  std::optional<std::string> config_failure;
   for (const auto& input : collected.inputs) {
     // Settings from the nearest configuration, then the command line.
     engine::LintOptions file_options = lint_options;
@@ -254,65 +258,113 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
         file_options.profile = engine::Profile::custom;
         file_options.profile_spec = engine::find_definition(file_options.profile_definitions, *defined_profile);
         if (!file_options.profile_spec) {
-          err << "baton: error: unknown profile '" << *defined_profile << "' for " << input.display_path
-              << " (valid profiles: " << profile_names()
-              << ", or a name from the profile_definitions of its .baton.json)\n";
-          return exit_usage_or_io;
+          config_failure = "unknown profile '" + *defined_profile + "' for " + input.display_path +
+                           " (valid profiles: " + profile_names() +
+                           ", or a name from the profile_definitions of its .baton.json)";
+          break;
         }
       }
     } catch (const engine::ConfigFailure& failure) {
-      err << "baton: error: " << failure.what() << '\n';
-      return exit_usage_or_io;
+      config_failure = failure.what();
+      break;
     }
     apply_rule_selection(arguments, file_options.rule_severities);
-    std::string error;
-    auto read = input.from_stdin ? read_stream_bounded(in, limits.max_file_size, error)
-                                 : read_file_bounded(input.path, limits.max_file_size, error);
-    if (!read) {
-      err << "baton: error: cannot read " << input.display_path << ": " << error << '\n';
-      io_failed = true;
-      continue;
-    }
-    if (read->over_limit) {
-      // Reported by HP009; never fixed: baton does not hold the whole file.
-      const auto& document = documents.emplace_back(
-          doc::oversized_document(input.display_path, read->size, limits.max_file_size));
-      reports.push_back({&document.source(), engine::lint(document, rules::registry(), file_options).diagnostics});
-      continue;
-    }
-    std::optional<std::string> text = std::move(read->text);
-    if (arguments.fix || arguments.diff) {
-      const bool unsafe = arguments.unsafe_fixes;
-      auto outcome = engine::fix_until_stable(input.display_path, *text, rules::registry(),
-                                              file_options, unsafe);
-      if (!outcome.converged) {
-        err << "baton: warning: fixes for " << input.display_path
-            << " did not converge; the file was left unchanged\n";
-      } else if (outcome.applied > 0 && arguments.diff) {
-        out << unified_diff(input.display_path, *text, outcome.text);
-        ++files_with_diffs;
-        continue;
-      } else if (outcome.applied > 0) {
-        if (auto failure = write_atomically(input.path, outcome.text)) {
-          err << "baton: error: cannot write " << input.display_path << ": " << *failure << '\n';
-          io_failed = true;
-          continue;
-        }
-        fixes_applied += outcome.applied;
-        text = std::move(outcome.text);
-      }
-      if (arguments.diff) continue;
-    }
+    tasks.push_back({&input, std::move(file_options), limits});
+  }
+
+  // Each file is read, fixed, parsed and linted on its own, on up to --jobs
+  // threads. What a file prints is kept with it and printed below in input
+  // order, so the output does not depend on the number of jobs.
+  struct FileResult {
+    std::string errors;  // for stderr
+    std::string diff;    // --diff output
+    bool io_failed = false;
+    bool has_diff = false;
+    std::size_t fixes_applied = 0;
+    std::vector<engine::Diagnostic> diagnostics;
+  };
+  std::vector<FileResult> results(tasks.size());
+  // What rendering needs of each file: its path, and its text when there is
+  // a finding to show. The document model is dropped as soon as the file is
+  // linted, so memory follows the files with findings, not the whole run.
+  std::vector<std::optional<source::SourceFile>> sources(tasks.size());
+  const auto lint_file = [&](std::size_t index) {
+    const auto& input = *tasks[index].input;
+    const auto& file_options = tasks[index].options;
+    auto& result = results[index];
     try {
-      const auto& document = documents.emplace_back(
-          doc::build_document(source::SourceFile(input.display_path, std::move(*text)), limits));
-      auto result = engine::lint(document, rules::registry(), file_options);
-      reports.push_back({&document.source(), std::move(result.diagnostics)});
+      const auto& limits = tasks[index].limits;
+      std::string error;
+      auto read = input.from_stdin ? read_stream_bounded(in, limits.max_file_size, error)
+                                   : read_file_bounded(input.path, limits.max_file_size, error);
+      if (!read) {
+        result.errors += "baton: error: cannot read " + input.display_path + ": " + error + '\n';
+        result.io_failed = true;
+        return;
+      }
+      if (read->over_limit) {
+        // Reported by HP009; never fixed: baton does not hold the whole file.
+        auto document = doc::oversized_document(input.display_path, read->size, limits.max_file_size);
+        result.diagnostics = engine::lint(document, rules::registry(), file_options).diagnostics;
+        sources[index].emplace(std::move(document).take_source());
+        return;
+      }
+      std::optional<std::string> text = std::move(read->text);
+      if (arguments.fix || arguments.diff) {
+        const bool unsafe = arguments.unsafe_fixes;
+        auto outcome = engine::fix_until_stable(input.display_path, *text, rules::registry(),
+                                                file_options, unsafe);
+        if (!outcome.converged) {
+          result.errors += "baton: warning: fixes for " + input.display_path +
+                           " did not converge; the file was left unchanged\n";
+        } else if (outcome.applied > 0 && arguments.diff) {
+          result.diff = unified_diff(input.display_path, *text, outcome.text);
+          result.has_diff = true;
+          return;
+        } else if (outcome.applied > 0) {
+          if (auto failure = write_atomically(input.path, outcome.text)) {
+            result.errors += "baton: error: cannot write " + input.display_path + ": " + *failure + '\n';
+            result.io_failed = true;
+            return;
+          }
+          result.fixes_applied = outcome.applied;
+          text = std::move(outcome.text);
+        }
+        if (arguments.diff) return;
+      }
+      auto document =
+          doc::build_document(source::SourceFile(input.display_path, std::move(*text)), limits);
+      result.diagnostics = engine::lint(document, rules::registry(), file_options).diagnostics;
+      if (result.diagnostics.empty())
+        sources[index].emplace(input.display_path, std::string());
+      else
+        sources[index].emplace(std::move(document).take_source());
     } catch (const std::exception& exception) {
-      err << "baton: error: internal error while linting " << input.display_path << ": "
-          << exception.what() << '\n';
-      io_failed = true;
+      result.errors += "baton: error: internal error while linting " + input.display_path + ": " +
+                       exception.what() + '\n';
+      result.io_failed = true;
     }
+  };
+  for_each_index(tasks.size(), arguments.jobs.value_or(available_cores()), lint_file);
+
+  bool io_failed = collected.failed;
+  std::size_t fixes_applied = 0;
+  std::size_t files_with_diffs = 0;
+  std::vector<format::FileReport> reports;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    auto& result = results[i];
+    err << result.errors;
+    if (result.has_diff) {
+      out << result.diff;
+      ++files_with_diffs;
+    }
+    io_failed = io_failed || result.io_failed;
+    fixes_applied += result.fixes_applied;
+    if (sources[i]) reports.push_back({&*sources[i], std::move(result.diagnostics)});
+  }
+  if (config_failure) {
+    err << "baton: error: " << *config_failure << '\n';
+    return exit_usage_or_io;
   }
 
   // --diff prints the changes fixes would make, and nothing else.
@@ -491,6 +543,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                    ? std::string()
                    : "must be a positive whole number of bytes, not '" + value + "'";
       });
+  check
+      ->add_option("--jobs", check_arguments.jobs,
+                   "Lint N files at a time (default: one per available core; 1: one after the other)")
+      ->type_name("N")
+      ->check(CLI::Range(1U, 1024U));
   check->add_flag("--check-fs", check_arguments.check_filesystem,
                   "Also report Read() targets and planning documents missing on disk");
   check->add_flag("--no-color", check_arguments.no_color,

@@ -256,11 +256,32 @@ std::optional<BoundedText> read_file_bounded(const fs::path& path, std::uint64_t
     if (S_ISREG(status.st_mode)) result.size = static_cast<std::uint64_t>(status.st_size);
   }
   if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  // Read straight into the result: one allocation of the file's size (at most
+  // the limit plus the one byte that tells an oversized file), no chunk copies.
+  // Past the known size a one-byte probe tells the end from a growing file.
+  const std::uint64_t cap = max_bytes + 1;
   auto& text = result.text;
-  std::array<char, 1 << 16> buffer{};
-  while (text.size() <= max_bytes) {
-    const auto want = std::min<std::uint64_t>(buffer.size(), max_bytes + 1 - text.size());
-    const auto count = ::read(fd, buffer.data(), static_cast<std::size_t>(want));
+  text.resize(static_cast<std::size_t>(std::min(result.size, cap)));
+  std::size_t size = 0;
+  while (size < cap) {
+    if (size == text.size()) {
+      char probe = 0;
+      const auto more = ::read(fd, &probe, 1);
+      if (more < 0 && errno == EINTR)
+        continue;
+      if (more < 0) {
+        error = std::generic_category().message(errno);
+        ::close(fd);
+        return std::nullopt;
+      }
+      if (more == 0)
+        break;
+      text.resize(static_cast<std::size_t>(
+          std::min<std::uint64_t>(std::max<std::size_t>(text.size() * 2, 1 << 16), cap)));
+      text[size++] = probe;
+      continue;
+    }
+    const auto count = ::read(fd, text.data() + size, text.size() - size);
     if (count < 0 && errno == EINTR)
       continue;
     if (count < 0) {
@@ -270,10 +291,11 @@ std::optional<BoundedText> read_file_bounded(const fs::path& path, std::uint64_t
     }
     if (count == 0)
       break;
-    text.append(buffer.data(), static_cast<std::size_t>(count));
+    size += static_cast<std::size_t>(count);
   }
   ::close(fd);
-  result.over_limit = text.size() > max_bytes;
+  text.resize(size);
+  result.over_limit = size > max_bytes;
   return result;
 }
 

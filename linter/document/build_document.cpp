@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "document/cmark_arena.hpp"
 #include "document/cmark_handle.hpp"
 #include "document/document.hpp"
 #include "document/text_scan.hpp"
@@ -63,28 +64,37 @@ class Builder {
     tables_ = &tables;
     items_ = &items;
 
-    std::string_view text = source_.text();
-    std::string markdown;
+    const std::string_view text = source_.text();
     if (text.substr(0, utf8_bom.size()) == utf8_bom) bom_shift_ = utf8_bom.size();
-    markdown.assign(text.substr(bom_shift_));
     front_matter_ = find_front_matter(source_, bom_shift_);
-    if (front_matter_) {
-      // Blank the front matter (keeping newlines, so positions hold) so that
-      // cmark does not read its closing "---" as a setext underline.
-      for (std::uint32_t i = 0; i + bom_shift_ < front_matter_->end; ++i) {
-        if (markdown[i] != '\n') markdown[i] = ' ';
-      }
-    }
 
-    detail::parser_ptr parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
+    // The parser, its tree and all their buffers live in this thread's arena
+    // until the scope ends; nothing of them outlives build().
+    detail::ArenaScope arena;
+    cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, detail::arena_allocator());
+    // Without the arena (sanitizer builds) the parser and tree are freed as usual.
+    const detail::parser_ptr parser_owner(detail::arena_enabled ? nullptr : parser);
     for (const char* name : {"table", "tasklist"}) {
       if (auto* extension = cmark_find_syntax_extension(name)) {
-        cmark_parser_attach_syntax_extension(parser.get(), extension);
+        cmark_parser_attach_syntax_extension(parser, extension);
       }
     }
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    detail::node_ptr root(cmark_parser_finish(parser.get()));
-    walk(root.get());
+    // cmark reads the source in place; only a front matter is copied, blanked
+    // (newlines kept, so positions hold) so that cmark does not read its
+    // closing "---" as a setext underline.
+    auto rest = text.substr(bom_shift_);
+    if (front_matter_) {
+      std::string blanked(rest.substr(0, front_matter_->end - bom_shift_));
+      for (char& c : blanked) {
+        if (c != '\n') c = ' ';
+      }
+      cmark_parser_feed(parser, blanked.data(), blanked.size());
+      rest.remove_prefix(blanked.size());
+    }
+    cmark_parser_feed(parser, rest.data(), rest.size());
+    cmark_node* root = cmark_parser_finish(parser);
+    const detail::node_ptr root_owner(detail::arena_enabled ? nullptr : root);
+    walk(root);
   }
 
  private:
@@ -124,42 +134,45 @@ class Builder {
     return {begin, std::max(begin, end)};
   }
 
-  // cmark's iterator gives leaf blocks (code, HTML, thematic breaks) an ENTER
-  // event only; every other block gets ENTER and EXIT.
-  static bool is_leaf_block(cmark_node* node) {
-    const auto type = cmark_node_get_type(node);
-    return type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK ||
-           type == CMARK_NODE_THEMATIC_BREAK;
-  }
-
   static bool is_nesting_container(cmark_node* node) {
     const auto type = cmark_node_get_type(node);
     return type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
   }
 
+  // Visits the blocks depth first. Not with cmark's iterator: it would also
+  // step through every inline node, and baton reads inline content from the
+  // text. Iterative, so deep nesting costs no stack. Block quotes and list
+  // items nested past max_nesting_ stop the modelling; the walk goes on only
+  // to measure the deepest nesting for the report.
   void walk(cmark_node* root) {
-    detail::iter_ptr iter(cmark_iter_new(root));
-    int depth = -1;  // the document node itself is entered first
+    int depth = 0;
     int nesting = 0;  // block quotes and list items open around the node
     int deepest = 0;
     std::optional<TextRange> first_too_deep;
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-      cmark_node* node = cmark_iter_get_node(iter.get());
-      if (!is_block(node)) continue;
-      if (event == CMARK_EVENT_EXIT) {
+    cmark_node* node = cmark_node_first_child(root);
+    while (node != nullptr) {
+      if (is_block(node)) {
+        const bool nests = is_nesting_container(node);
+        if (nests) {
+          deepest = std::max(deepest, nesting + 1);
+          if (nesting + 1 > max_nesting_ && !first_too_deep) first_too_deep = node_range(node);
+        }
+        const bool descend = first_too_deep ? true : visit(node, depth);
+        if (descend) {
+          if (cmark_node* child = cmark_node_first_child(node)) {
+            if (nests) ++nesting;
+            node = child;
+            ++depth;
+            continue;
+          }
+        }
+      }
+      while (node != root && cmark_node_next(node) == nullptr) {
+        node = cmark_node_parent(node);
+        if (node != root && is_nesting_container(node)) --nesting;
         --depth;
-        if (is_nesting_container(node)) --nesting;
-        continue;
       }
-      if (is_nesting_container(node)) {
-        ++nesting;
-        deepest = std::max(deepest, nesting);
-        if (nesting > max_nesting_ && !first_too_deep) first_too_deep = node_range(node);
-      }
-      // Past the limit nothing more is modelled: the document is reported, not checked.
-      if (!first_too_deep && cmark_node_get_type(node) != CMARK_NODE_DOCUMENT) visit(node, depth);
-      if (!is_leaf_block(node)) ++depth;
+      node = node == root ? nullptr : cmark_node_next(node);
     }
     if (first_too_deep && exceeded_) {
       *exceeded_ = ExceededLimit{ExceededLimit::Kind::nesting, static_cast<std::uint64_t>(deepest),
@@ -167,11 +180,12 @@ class Builder {
     }
   }
 
-  void visit(cmark_node* node, int depth) {
+  // Records one block; returns whether blocks may lie inside it.
+  bool visit(cmark_node* node, int depth) {
     const auto range = node_range(node);
     const auto type = cmark_node_get_type(node);
-    const auto name = type_name(node);
     BlockKind kind = BlockKind::other;
+    bool container = false;
     switch (type) {
       case CMARK_NODE_PARAGRAPH:
         kind = BlockKind::paragraph;
@@ -191,29 +205,35 @@ class Builder {
         break;
       case CMARK_NODE_LIST:
         kind = BlockKind::list;
+        container = true;
         break;
-      case CMARK_NODE_ITEM:
+      case CMARK_NODE_ITEM: {
         // Task items keep the item type; the tasklist extension renames them.
         kind = BlockKind::item;
-        add_item(range, name == "tasklist" ? std::optional<bool>(
-                                                 cmark_gfm_extensions_get_tasklist_item_checked(node))
-                                           : std::nullopt);
+        container = true;
+        const bool task = type_name(node) == "tasklist";
+        add_item(range, task ? std::optional<bool>(cmark_gfm_extensions_get_tasklist_item_checked(node))
+                             : std::nullopt);
         break;
+      }
       case CMARK_NODE_BLOCK_QUOTE:
         kind = BlockKind::block_quote;
+        container = true;
         break;
       case CMARK_NODE_THEMATIC_BREAK:
         kind = BlockKind::thematic_break;
         break;
       default:
-        if (name == "table") {
+        if (type_name(node) == "table") {
+          // Its rows and cells are read by add_table; they hold no blocks.
           kind = BlockKind::table;
           add_table(node, range);
         } else {
-          return;  // table rows and cells are part of their table
+          return true;  // no block of its own; look inside
         }
     }
     blocks_->push_back(Block{kind, range, depth});
+    return container;
   }
 
   void add_heading(cmark_node* node, TextRange range) {
@@ -323,8 +343,8 @@ class Builder {
     while (cursor < range.end && is_blank(text[cursor])) ++cursor;
     if (checked) {
       // Skip the "[ ]" / "[x]" box.
-      const auto box = text.find(']', cursor);
-      if (box != std::string_view::npos && box < range.end) cursor = static_cast<std::uint32_t>(box + 1);
+      const auto box = text.substr(0, range.end).find(']', cursor);
+      if (box != std::string_view::npos) cursor = static_cast<std::uint32_t>(box + 1);
       while (cursor < range.end && is_blank(text[cursor])) ++cursor;
     }
     item.checked = checked;

@@ -135,6 +135,9 @@ class Document {
   explicit Document(SourceFile source) : source_(std::move(source)) {}
 
   const SourceFile& source() const { return source_; }
+  // Moves the source out, ending the document's use: for callers that keep
+  // the text (and diagnostics) but not the model.
+  SourceFile take_source() && { return std::move(source_); }
   std::string_view text(TextRange range) const { return source_.slice(range); }
 
   std::optional<TextRange> front_matter() const { return front_matter_; }

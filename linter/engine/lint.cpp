@@ -47,6 +47,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
     result.spec = std::move(detected.spec);
   }
   const bool limit_exceeded = document.exceeded_limit().has_value();
+  LintCache cache;
   for (const RuleMeta* rule : registry) {
     if (!applies(*rule, result.profile, result.spec.get(), limit_exceeded) || !rule->check) continue;
     auto severity = rule->default_severity;
@@ -56,7 +57,8 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
       severity = *configured->second;
     }
     const auto first = result.diagnostics.size();
-    RuleContext context(document, *rule, severity, options, result.diagnostics, result.spec.get());
+    RuleContext context(document, *rule, severity, options, result.diagnostics, cache,
+                        result.spec.get());
     rule->check(context);
     if (context.left_out() > 0) {
       // Said once, after the last finding kept.

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "document/document.hpp"
@@ -18,19 +20,45 @@ struct LintOptions;
 // that says how many were left out.
 inline constexpr std::size_t max_findings_per_rule = 1000;
 
+// Values derived from the document once per lint and shared by every rule
+// that needs them (the parsed 1.20 YAML state, say), so that three rules do
+// not parse the same block three times. One cache per engine::lint() call.
+class LintCache {
+ public:
+  // The value of type T, computed by `compute()` on first use. One slot per
+  // type: give each cached value a type of its own.
+  template <typename T, typename Compute>
+  const T& get(Compute&& compute) {
+    for (const auto& [key, value] : slots_) {
+      if (key == &key_of<T>) return *static_cast<const T*>(value.get());
+    }
+    auto value = std::make_shared<T>(std::forward<Compute>(compute)());
+    const T& stored = *value;
+    slots_.emplace_back(&key_of<T>, std::move(value));
+    return stored;
+  }
+
+ private:
+  template <typename T>
+  static constexpr char key_of = 0;
+  std::vector<std::pair<const void*, std::shared_ptr<const void>>> slots_;
+};
+
 // What a check sees: the document, its options, and a sink that stamps the
 // rule and its severity on every report.
 class RuleContext {
  public:
   RuleContext(const doc::Document& document, const RuleMeta& rule, Severity severity,
-              const LintOptions& options, std::vector<Diagnostic>& sink,
+              const LintOptions& options, std::vector<Diagnostic>& sink, LintCache& cache,
               const ProfileSpec* profile_spec = nullptr)
       : document_(document), rule_(rule), severity_(severity), options_(options), sink_(sink),
-        profile_spec_(profile_spec) {}
+        cache_(cache), profile_spec_(profile_spec) {}
 
   const doc::Document& document() const { return document_; }
   const LintOptions& options() const { return options_; }
   const RuleMeta& rule() const { return rule_; }
+  // Shared with the other rules of this lint.
+  LintCache& cache() const { return cache_; }
   // The spec of the document's profile when it is defined as data, else nullptr.
   const ProfileSpec* profile_spec() const { return profile_spec_; }
 
@@ -57,6 +85,7 @@ class RuleContext {
   Severity severity_;
   const LintOptions& options_;
   std::vector<Diagnostic>& sink_;
+  LintCache& cache_;
   const ProfileSpec* profile_spec_;
   std::size_t reported_ = 0;
   std::size_t left_out_ = 0;

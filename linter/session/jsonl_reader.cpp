@@ -144,7 +144,7 @@ bool RecordReader::next() {
     const std::string_view stripped = strip_line(line);
     if (stripped.empty())
       continue;
-    const MeasureResult measured = measure_python_json(stripped, &members_);
+    const MeasureResult measured = measure_python_json(stripped, &members_, &message_);
     if (measured.error) {
       const std::size_t column = utf8_length(stripped.substr(0, measured.error->offset)) + 1;
       if (options_.strict_json) {

@@ -99,6 +99,11 @@ class RecordReader {
   std::size_t python_length() const { return python_length_; }
   // Members of the record if it is an object (empty otherwise).
   const std::vector<Member>& members() const { return members_; }
+  // Members of the record's `message` when that is an object, else nullptr;
+  // found in the same pass as members().
+  const std::vector<Member>* message_members() const {
+    return message_.found ? &message_.members : nullptr;
+  }
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -111,6 +116,7 @@ class RecordReader {
   std::size_t line_number_ = 0;
   std::size_t python_length_ = 0;
   std::vector<Member> members_;
+  NestedMembers message_{"message", {}, false};
 };
 
 // The whitespace str.strip() removes that can occur in a UTF-8 JSON line.

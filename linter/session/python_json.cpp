@@ -179,12 +179,14 @@ bool is_digit(char c) {
 template <class Sink>
 class Parser {
  public:
-  Parser(std::string_view json, Sink& sink, std::vector<Member>* members)
+  Parser(std::string_view json, Sink& sink, std::vector<Member>* members,
+         NestedMembers* nested = nullptr)
       : begin_(json.data()),
         p_(json.data()),
         end_(json.data() + json.size()),
         sink_(sink),
-        members_(members) {}
+        members_(members),
+        nested_(nested) {}
 
   bool parse_document() {
     skip_whitespace();
@@ -254,6 +256,9 @@ class Parser {
     if (depth > max_depth)
       return fail("Nesting too deep");
     const bool capture = members_ != nullptr && depth == 1;
+    // This object is the value of the nested key of the top-level object.
+    const bool capture_nested = nested_next_;
+    nested_next_ = false;
     sink_.open('{');
     ++p_;
     skip_whitespace();
@@ -278,12 +283,20 @@ class Parser {
       sink_.colon();
       skip_whitespace();
       const char* value_start = p_;
+      if (capture && nested_ != nullptr && is_nested_key(key, key_escaped)) {
+        // A later duplicate replaces an earlier one, whatever its type.
+        nested_->members.clear();
+        nested_->found = p_ < end_ && *p_ == '{';
+        nested_next_ = nested_->found;
+      }
       if (!value(depth))
         return false;
+      nested_next_ = false;
+      const std::string_view value_text(value_start, static_cast<std::size_t>(p_ - value_start));
       if (capture)
-        members_->push_back(
-            Member{key, key_escaped,
-                   std::string_view(value_start, static_cast<std::size_t>(p_ - value_start))});
+        members_->push_back(Member{key, key_escaped, value_text});
+      if (capture_nested)
+        nested_->members.push_back(Member{key, key_escaped, value_text});
       skip_whitespace();
       if (p_ < end_ && *p_ == '}') {
         ++p_;
@@ -482,20 +495,35 @@ class Parser {
     return true;
   }
 
+  bool is_nested_key(std::string_view key, bool escaped) const {
+    return escaped ? decode_json_string_body(key) == nested_->key : key == nested_->key;
+  }
+
   const char* begin_;
   const char* p_;
   const char* end_;
   Sink& sink_;
   std::vector<Member>* members_;
+  NestedMembers* nested_;
+  bool nested_next_ = false;
 };
 
 }  // namespace
 
 MeasureResult measure_python_json(std::string_view json, std::vector<Member>* top_members) {
+  return measure_python_json(json, top_members, nullptr);
+}
+
+MeasureResult measure_python_json(std::string_view json, std::vector<Member>* top_members,
+                                  NestedMembers* nested) {
   if (top_members != nullptr)
     top_members->clear();
+  if (nested != nullptr) {
+    nested->members.clear();
+    nested->found = false;
+  }
   MeasureSink sink;
-  Parser<MeasureSink> parser(json, sink, top_members);
+  Parser<MeasureSink> parser(json, sink, top_members, nested);
   MeasureResult result;
   if (parser.parse_document())
     result.python_length = sink.length;

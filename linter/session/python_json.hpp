@@ -41,6 +41,21 @@ struct MeasureResult {
 MeasureResult measure_python_json(std::string_view json,
                                   std::vector<Member>* top_members = nullptr);
 
+// The members of one object member of a top-level object, collected in the
+// same pass (the `message` of a transcript record, so that no second pass
+// over the bulk of the bytes is needed).
+struct NestedMembers {
+  std::string_view key;         // the top-level member, e.g. "message"
+  std::vector<Member> members;  // its members when `found`
+  // The last top-level member named `key` is an object; Python keeps the
+  // last of duplicate keys, and so does find_member.
+  bool found = false;
+};
+
+// measure_python_json that also fills `nested` (cleared first).
+MeasureResult measure_python_json(std::string_view json, std::vector<Member>* top_members,
+                                  NestedMembers* nested);
+
 // Collects the members of a JSON object text without measuring it. False if
 // the text is not valid JSON.
 bool scan_object_members(std::string_view json, std::vector<Member>& members);

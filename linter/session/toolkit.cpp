@@ -1,7 +1,7 @@
 #include "session/toolkit.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <array>
 #include <optional>
 #include <sstream>
 #include <utility>
@@ -29,12 +29,11 @@ struct MessageFields {
   std::optional<std::string_view> content;
 };
 
-MessageFields message_fields(const std::vector<Member>& members, std::vector<Member>& scratch) {
-  const auto message = find_member(members, "message");
-  if (!message || message->empty() || message->front() != '{' ||
-      !scan_object_members(*message, scratch))
+MessageFields message_fields(const RecordReader& reader) {
+  const auto* message = reader.message_members();
+  if (message == nullptr)
     return {};
-  return {find_member(scratch, "role"), find_member(scratch, "content")};
+  return {find_member(*message, "role"), find_member(*message, "content")};
 }
 
 json string_prefix(const std::string& text, std::size_t length) {
@@ -125,7 +124,7 @@ void warn(const ReadOptions& options, const std::string& message) {
 class CompactTracker {
  public:
   // Returns true if the record is a compact boundary.
-  bool observe(const RecordReader& reader, std::vector<Member>& scratch) {
+  bool observe(const RecordReader& reader) {
     const auto& members = reader.members();
     if (is_compact_boundary(members)) {
       ++count_;
@@ -147,7 +146,7 @@ class CompactTracker {
     const bool child = uuid_ && parent && is_string_value(*parent, *uuid_);
     if (!next_record && !child)
       return false;
-    const auto content = message_fields(members, scratch).content;
+    const auto content = message_fields(reader).content;
     summary_ = value_or(content, "");
     searching_ = false;
     return false;
@@ -169,55 +168,69 @@ class CompactTracker {
 
 std::optional<json> summarize_session(const std::string& path, const ReadOptions& options) {
   RecordReader reader(path, options);
-  std::vector<Member> scratch;
-  json slug = nullptr;
-  json created = nullptr;
-  json last_activity = nullptr;
+  // Values are kept as their JSON text and parsed once, at the end: most
+  // records carry a slug and a timestamp.
+  std::optional<std::string> slug_text;
+  std::optional<std::string> created_text;
+  std::string last_activity_text;
   std::size_t count = 0;
   std::size_t chars = 0;
   CompactTracker compacts;
   std::optional<json> first_user_message;
-  // The last records: whether user/assistant, and a copy of message.content.
-  std::deque<std::pair<bool, std::optional<std::string>>> recent;
+  // The last records: whether user/assistant, and a copy of message.content,
+  // in a ring whose strings keep their capacity.
+  struct Recent {
+    bool is_message = false;
+    bool has_content = false;
+    std::string content;
+  };
+  std::array<Recent, recent_record_count> recent;
+  std::size_t records_seen = 0;
   while (reader.next()) {
     const auto& members = reader.members();
     ++count;
     chars += reader.python_length();
     if (const auto value = find_member(members, "slug"); value && is_truthy(*value))
-      slug = parse_value(*value);
+      slug_text.emplace(*value);
     if (const auto value = find_member(members, "timestamp"); value && is_truthy(*value)) {
-      if (created.is_null())
-        created = parse_value(*value);
-      last_activity = parse_value(*value);
+      if (!created_text)
+        created_text.emplace(*value);
+      last_activity_text.assign(*value);
     }
-    compacts.observe(reader, scratch);
+    compacts.observe(reader);
     const bool is_user = member_is(members, "type", "user");
     const bool is_user_or_assistant = is_user || member_is(members, "type", "assistant");
     if (is_user && !first_user_message) {
-      const auto content = message_fields(members, scratch).content;
+      const auto content = message_fields(reader).content;
       first_user_message = content ? content_preview(*content, first_user_message_length) : "";
     }
-    if (recent.size() == recent_record_count)
-      recent.pop_front();
-    std::optional<std::string> content;
+    auto& slot = recent[records_seen++ % recent_record_count];
+    slot.is_message = is_user_or_assistant;
+    slot.has_content = false;
     if (is_user_or_assistant) {
-      if (const auto value = message_fields(members, scratch).content)
-        content = std::string(*value);
+      if (const auto value = message_fields(reader).content) {
+        slot.has_content = true;
+        slot.content.assign(*value);
+      }
     }
-    recent.emplace_back(is_user_or_assistant, std::move(content));
   }
   if (count == 0)
     return std::nullopt;
   json recent_messages = json::array();
-  for (const auto& [is_message, content] : recent) {
-    if (is_message)
-      recent_messages.push_back(content ? python_str_preview(*content, recent_message_length) : "");
+  const std::size_t first_recent = records_seen > recent_record_count ? records_seen - recent_record_count : 0;
+  for (std::size_t i = first_recent; i < records_seen; ++i) {
+    const auto& slot = recent[i % recent_record_count];
+    if (slot.is_message)
+      recent_messages.push_back(slot.has_content ? python_str_preview(slot.content, recent_message_length) : "");
   }
+  const json slug = slug_text ? parse_value(*slug_text) : json(nullptr);
+  const json created = created_text ? parse_value(*created_text) : json(nullptr);
+  const json last_activity = created_text ? parse_value(last_activity_text) : json(nullptr);
   json session;
-  session["slug"] = std::move(slug);
+  session["slug"] = slug;
   session["path"] = path;
-  session["created"] = std::move(created);
-  session["last_activity"] = std::move(last_activity);
+  session["created"] = created;
+  session["last_activity"] = last_activity;
   session["message_count"] = count;
   session["char_count"] = chars;
   session["compact_count"] = compacts.count();
@@ -315,10 +328,9 @@ json list_sessions(const fs::path& project_dir, long long limit, const ReadOptio
 
 json last_compact(const fs::path& session_file, const ReadOptions& options) {
   RecordReader reader(session_file, options);
-  std::vector<Member> scratch;
   CompactTracker compacts;
   while (reader.next())
-    compacts.observe(reader, scratch);
+    compacts.observe(reader);
   if (!compacts.line())
     return nullptr;
   json result;
@@ -445,7 +457,6 @@ json agent_output(const fs::path& project_dir, const std::string& agent_id,
   }
   try {
     RecordReader reader(agent_file, options);
-    std::vector<Member> scratch;
     json session_id = nullptr;
     json prompt = nullptr;
     bool prompt_found = false;
@@ -454,7 +465,7 @@ json agent_output(const fs::path& project_dir, const std::string& agent_id,
       const auto& members = reader.members();
       if (reader.index() == 0)
         session_id = value_or(find_member(members, "sessionId"), nullptr);
-      const auto message = message_fields(members, scratch);
+      const auto message = message_fields(reader);
       const bool role_user = message.role && is_string_value(*message.role, "user");
       if (!prompt_found && (member_is(members, "type", "user") || role_user)) {
         prompt_found = true;
@@ -500,7 +511,6 @@ json list_agents(const fs::path& project_dir, const std::string& session_id,
     const bool in_session_dir = i >= flat_count;
     try {
       RecordReader reader(path, options);
-      std::vector<Member> scratch;
       if (!reader.next())
         continue;
       const auto& first = reader.members();
@@ -515,7 +525,7 @@ json list_agents(const fs::path& project_dir, const std::string& session_id,
       json preview = nullptr;
       do {
         const auto& members = reader.members();
-        const auto message = message_fields(members, scratch);
+        const auto message = message_fields(reader);
         if (member_is(members, "type", "user") ||
             (message.role && is_string_value(*message.role, "user"))) {
           if (message.content && is_truthy(*message.content))

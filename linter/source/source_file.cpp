@@ -1,14 +1,21 @@
 #include "source/source_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace baton::source {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.reserve(text_.size() / 48 + 1);
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* at = begin; at < end;) {
+    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+    if (newline == nullptr) break;
+    line_starts_.push_back(static_cast<std::uint32_t>(newline - begin + 1));
+    at = newline + 1;
   }
   // A final "\n" ends the last line rather than starting an empty one.
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();

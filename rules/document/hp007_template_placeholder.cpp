@@ -65,13 +65,16 @@ class Scanner {
 
   // Prose and table cells: `[text]` that is not a link, a task box or a footnote.
   void prose(TextRange range) {
-    for (auto at = text_.find('[', range.begin); at != std::string_view::npos && at < range.end;
-         at = text_.find('[', at + 1)) {
+    // Every search stops at the end of the range: a paragraph without a
+    // bracket must not cost a scan of the rest of the document.
+    const auto window = text_.substr(0, range.end);
+    for (auto at = window.find('[', range.begin); at != std::string_view::npos;
+         at = window.find('[', at + 1)) {
       const auto offset = static_cast<std::uint32_t>(at);
       if (document_.in_code(offset) || document_.in_comment(offset)) continue;
       if (at > 0 && (text_[at - 1] == '\\' || text_[at - 1] == '!')) continue;
-      const auto close = text_.find(']', at + 1);
-      if (close == std::string_view::npos || close >= range.end) break;
+      const auto close = window.find(']', at + 1);
+      if (close == std::string_view::npos) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
       if (next == '(' || next == '[') continue;  // inline and reference links
@@ -84,12 +87,13 @@ class Scanner {
 
   // `{placeholder}` in prose (JSON in code is left alone).
   void braces(TextRange range) {
-    for (auto at = text_.find('{', range.begin); at != std::string_view::npos && at < range.end;
-         at = text_.find('{', at + 1)) {
+    const auto window = text_.substr(0, range.end);
+    for (auto at = window.find('{', range.begin); at != std::string_view::npos;
+         at = window.find('{', at + 1)) {
       const auto offset = static_cast<std::uint32_t>(at);
       if (document_.in_code(offset) || document_.in_comment(offset)) continue;
-      const auto close = text_.find('}', at + 1);
-      if (close == std::string_view::npos || close >= range.end) break;
+      const auto close = window.find('}', at + 1);
+      if (close == std::string_view::npos) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
       const bool word = !inner.empty() && inner.size() <= 40 && doc::is_alpha(inner.front()) &&
                         std::all_of(inner.begin(), inner.end(), [](char c) {
@@ -101,10 +105,11 @@ class Scanner {
 
   // Code: a quoted "[...]" string, a `[N]`-style single capital, `[1-N]`.
   void code(TextRange range) {
-    for (auto at = text_.find('[', range.begin); at != std::string_view::npos && at < range.end;
-         at = text_.find('[', at + 1)) {
-      const auto close = text_.find(']', at + 1);
-      if (close == std::string_view::npos || close >= range.end) break;
+    const auto window = text_.substr(0, range.end);
+    for (auto at = window.find('[', range.begin); at != std::string_view::npos;
+         at = window.find('[', at + 1)) {
+      const auto close = window.find(']', at + 1);
+      if (close == std::string_view::npos) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char before = at > 0 ? text_[at - 1] : ' ';
       const char after = close + 1 < text_.size() ? text_[close + 1] : ' ';
@@ -119,8 +124,9 @@ class Scanner {
 
   void template_paths_in(TextRange range) {
     for (auto prefix : template_paths) {
-      for (auto at = text_.find(prefix, range.begin); at != std::string_view::npos && at < range.end;
-           at = text_.find(prefix, at + 1)) {
+      const auto window = text_.substr(0, range.end);
+      for (auto at = window.find(prefix, range.begin); at != std::string_view::npos;
+           at = window.find(prefix, at + 1)) {
         if (document_.in_comment(static_cast<std::uint32_t>(at))) continue;
         auto end = at;
         while (end < range.end && !doc::is_space(text_[end]) && text_[end] != '"' && text_[end] != '\'' &&

@@ -14,6 +14,15 @@ constexpr std::string_view acting_tools[] = {"Bash",     "Write",     "Edit",   
 // Shell commands that act, reported only inside code.
 constexpr std::string_view acting_commands[] = {"curl ", "wget ", "rm -"};
 
+// Whether a tool name or a command starts with `c`: most positions are passed over at once.
+bool may_start_action(char c) {
+  for (auto tool : acting_tools)
+    if (tool.front() == c) return true;
+  for (auto command : acting_commands)
+    if (command.front() == c) return true;
+  return false;
+}
+
 bool word_start(std::string_view text, std::size_t at) {
   return at == 0 || !(doc::is_alpha(text[at - 1]) || doc::is_digit(text[at - 1]) || text[at - 1] == '_');
 }
@@ -27,7 +36,7 @@ void check(engine::RuleContext& context) {
   // A shell command inside a reported tool call (`Bash("rm -rf x")`) is the same finding.
   std::uint32_t reported_line = 0;
   for (auto at = section0->body.begin; at < text.size(); ++at) {
-    if (!word_start(text, at) || document.in_comment(at)) continue;
+    if (!may_start_action(text[at]) || !word_start(text, at) || document.in_comment(at)) continue;
     const auto rest = text.substr(at);
     for (auto tool : acting_tools) {
       if (!rest.starts_with(tool)) continue;

@@ -38,7 +38,7 @@ std::string_view hint(std::string_view message) {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  const auto state = state::load(document);
+  const auto& state = state::load(context);
   if (!state) return;  // no 1.20: section-missing reports it
   switch (state->status) {
     case state::Status::no_fence:

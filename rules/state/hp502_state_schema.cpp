@@ -431,7 +431,7 @@ class Walker {
 };
 
 void check(engine::RuleContext& context) {
-  const auto state = state::load(context.document());
+  const auto& state = state::load(context);
   if (!state || !state->parsed()) return;
   try {
     Walker(context, *state).visit(state->root, state::opening_range(*state), schema[0], "");

@@ -261,7 +261,7 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
 }
 
 void check(engine::RuleContext& context) {
-  const auto state = state::load(context.document());
+  const auto& state = state::load(context);
   if (!state || !state->parsed() || !state->root.IsMap()) return;
   // Each comparison stands alone: one that meets a shape yaml-cpp rejects
   // does not stop the others.

@@ -182,6 +182,19 @@ std::optional<StateYaml> load(const doc::Document& document) {
   return state;
 }
 
+namespace {
+// The cache slot of the parsed state: a type of its own.
+struct CachedState {
+  std::optional<StateYaml> state;
+};
+}  // namespace
+
+const std::optional<StateYaml>& load(engine::RuleContext& context) {
+  return context.cache()
+      .get<CachedState>([&] { return CachedState{load(context.document())}; })
+      .state;
+}
+
 std::string quoted(std::string_view text) {
   return fmt::format("\"{}\"", support::excerpt(text, 60));
 }

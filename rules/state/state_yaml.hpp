@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "document/document.hpp"
+#include "engine/rule_context.hpp"
 
 // The machine-readable state of 1.20: its ```yaml block, parsed with yaml-cpp,
 // and the mapping from YAML positions back to the document.
@@ -44,6 +45,9 @@ struct StateYaml {
 // Finds the first ```yaml / ```yml fence in 1.20's body and parses it. Never
 // throws. nullopt when the document has no 1.20 (section-missing reports it).
 std::optional<StateYaml> load(const doc::Document& document);
+// The same, parsed once per lint and shared by the state rules (yaml-cpp is
+// the slowest parser baton runs).
+const std::optional<StateYaml>& load(engine::RuleContext& context);
 
 // The one mapping from a YAML mark (0-based line and byte column inside the
 // fence content) to the document: `length` bytes from the mark, cut at the end

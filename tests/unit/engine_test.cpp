@@ -232,3 +232,20 @@ TEST(Lint, PastALimitOnlyTheLimitRulesRun) {
 }
 
 }  // namespace
+
+#include "engine/rule_context.hpp"
+
+TEST(LintCache, ComputesEachValueOnceAndKeepsTypesApart) {
+  engine::LintCache cache;
+  int computed = 0;
+  struct First {
+    int value;
+  };
+  struct Second {
+    std::string value;
+  };
+  EXPECT_EQ(cache.get<First>([&] { ++computed; return First{7}; }).value, 7);
+  EXPECT_EQ(cache.get<First>([&] { ++computed; return First{8}; }).value, 7);
+  EXPECT_EQ(cache.get<Second>([&] { ++computed; return Second{"s"}; }).value, "s");
+  EXPECT_EQ(computed, 2);
+}

@@ -125,3 +125,35 @@ TEST(PythonJson, Utf8Helpers) {
   EXPECT_EQ(utf8_prefix("ab", 5), "ab");
   EXPECT_EQ(decode_json_string_body(R"(a\n\u00e9\ud83d\ude00\/)"), "a\n\xC3\xA9\xF0\x9F\x98\x80/");
 }
+
+TEST(PythonJson, NestedMembersComeFromTheSamePass) {
+  NestedMembers message{"message", {}, false};
+  std::vector<Member> members;
+  const auto result = measure_python_json(
+      R"({"type": "user", "message": {"role": "user", "content": [{"type": "text"}]}, "x": {"role": 1}})",
+      &members, &message);
+  ASSERT_FALSE(result.error);
+  EXPECT_EQ(result.python_length, measured(R"({"type": "user", "message": {"role": "user", "content": [{"type": "text"}]}, "x": {"role": 1}})"));
+  ASSERT_EQ(members.size(), 3u);
+  ASSERT_TRUE(message.found);
+  ASSERT_EQ(message.members.size(), 2u);
+  EXPECT_EQ(message.members[0].key, "role");
+  EXPECT_EQ(message.members[0].value, R"("user")");
+  EXPECT_EQ(message.members[1].key, "content");
+  EXPECT_EQ(message.members[1].value, R"([{"type": "text"}])");
+
+  // The last "message" counts, whatever its type (Python keeps the last duplicate).
+  measure_python_json(R"({"message": {"role": "user"}, "message": "text"})", &members, &message);
+  EXPECT_FALSE(message.found);
+  EXPECT_TRUE(message.members.empty());
+  measure_python_json(R"({"message": 1, "message": {"role": "assistant"}})", &members, &message);
+  ASSERT_TRUE(message.found);
+  ASSERT_EQ(message.members.size(), 1u);
+  EXPECT_EQ(message.members[0].value, R"("assistant")");
+  // An escaped key names the same member; a nested "message" is not the top-level one.
+  measure_python_json(R"({"m\u0065ssage": {"role": "user"}})", &members, &message);
+  EXPECT_TRUE(message.found);
+  measure_python_json(R"({"data": {"message": {"role": "user"}}})", &members, &message);
+  EXPECT_FALSE(message.found);
+  EXPECT_TRUE(message.members.empty());
+}
