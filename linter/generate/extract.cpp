@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -147,6 +148,212 @@ std::optional<PlanKind> plan_kind(const std::string& path) {
   return std::nullopt;
 }
 
+// --- Skimming records without a DOM -----------------------------------------
+// The text comes from session::RecordReader, so it is valid JSON: these
+// helpers only find where values begin and end.
+
+// The end of the JSON string that starts at `at` (one past its closing quote).
+std::size_t skip_string(std::string_view text, std::size_t at) {
+  auto from = at + 1;
+  while (true) {
+    const auto quote = text.find('"', from);
+    if (quote == std::string_view::npos)
+      return text.size();
+    auto backslashes = quote;
+    while (backslashes > at + 1 && text[backslashes - 1] == '\\')
+      --backslashes;
+    if ((quote - backslashes) % 2 == 0)
+      return quote + 1;
+    from = quote + 1;
+  }
+}
+
+// The end of the JSON value that starts at `at`.
+std::size_t skip_value(std::string_view text, std::size_t at) {
+  int depth = 0;
+  auto i = at;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') {
+      i = skip_string(text, i);
+      if (depth == 0)
+        return i;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0)
+        return i;
+      if (--depth == 0)
+        return i + 1;
+    } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+      return i;
+    }
+    ++i;
+  }
+  return i;
+}
+
+std::size_t skip_blank(std::string_view text, std::size_t at) {
+  while (at < text.size() &&
+         (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n'))
+    ++at;
+  return at;
+}
+
+// The elements of a JSON array text.
+std::vector<std::string_view> array_elements(std::string_view array) {
+  std::vector<std::string_view> elements;
+  auto at = skip_blank(array, 1);
+  while (at < array.size() && array[at] != ']') {
+    const auto end = skip_value(array, at);
+    elements.push_back(array.substr(at, end - at));
+    at = skip_blank(array, end);
+    if (at < array.size() && array[at] == ',')
+      at = skip_blank(array, at + 1);
+  }
+  return elements;
+}
+
+// The members of a JSON object text (keys still escaped where key_escaped).
+std::vector<session::Member> object_members(std::string_view object) {
+  std::vector<session::Member> members;
+  auto at = skip_blank(object, 1);
+  while (at < object.size() && object[at] == '"') {
+    const auto key_end = skip_string(object, at);
+    session::Member member;
+    member.key = object.substr(at + 1, key_end - at - 2);
+    member.key_escaped = member.key.find('\\') != std::string_view::npos;
+    at = skip_blank(object, key_end);
+    at = skip_blank(object, at + 1);  // the colon
+    const auto end = skip_value(object, at);
+    member.value = object.substr(at, end - at);
+    members.push_back(member);
+    at = skip_blank(object, end);
+    if (at < object.size() && object[at] == ',')
+      at = skip_blank(object, at + 1);
+  }
+  return members;
+}
+
+// session::string_member of a skimmed value: a string, or a number's digits.
+std::string value_string(std::optional<std::string_view> value) {
+  if (!value || value->empty())
+    return {};
+  if (value->front() == '"')
+    return session::json_string(*value).value_or("");
+  if (value->front() == '-' || (value->front() >= '0' && value->front() <= '9'))
+    return session::parse_value(*value).dump();
+  return {};
+}
+
+// Whether nlohmann might refuse a line Python's json accepts (NaN, Infinity,
+// lone surrogates): such a line is parsed whole, as parse_record reads it.
+bool needs_full_parse(std::string_view line) {
+  if (line.find("NaN") != std::string_view::npos || line.find("Infinity") != std::string_view::npos)
+    return true;
+  // "\\ud800" to "\\udfff", one memchr per backslash (most are "\\n" or "\\\"").
+  const char* at = line.data();
+  const char* const end = line.data() + line.size();
+  while (at < end) {
+    const auto* slash = static_cast<const char*>(std::memchr(at, '\\', end - at));
+    if (slash == nullptr || end - slash < 3)
+      return false;
+    if (slash[1] == 'u' && (slash[2] == 'd' || slash[2] == 'D'))
+      return true;
+    at = slash + 2;  // an escape is two characters at least
+  }
+  return false;
+}
+
+// The content member of a skimmed record's message object, if any.
+std::optional<std::string_view> message_content(const std::vector<session::Member>& members) {
+  const auto message = session::find_member(members, "message");
+  if (!message || message->empty() || message->front() != '{')
+    return std::nullopt;
+  return session::find_member(object_members(*message), "content");
+}
+
+// Whether free text (a JSON string or text block, as written) can name a
+// planning document: mention() only looks at words holding ".md".
+bool may_mention(std::string_view raw) {
+  return raw.find(".md") != std::string_view::npos || raw.find("\\u") != std::string_view::npos;
+}
+
+// The members of a tool's input the extractor reads, apart from the todo
+// tools (whose input is read whole).
+constexpr std::string_view input_keys_read[] = {
+    "file_path", "notebook_path", "command",     "pattern",           "url",          "query",
+    "skill",     "args",          "description", "run_in_background", "subagent_type"};
+
+// A tool_use block as parse_record reads it, with only the input members the
+// extractor reads (a Write's content is not parsed).
+ToolUse parse_tool_use(std::string_view block_text) {
+  const auto block = object_members(block_text);
+  ToolUse tool_use;
+  tool_use.id = value_string(session::find_member(block, "id"));
+  tool_use.name = value_string(session::find_member(block, "name"));
+  tool_use.canonical = session::canonical_tool_name(tool_use.name);
+  const auto input = session::find_member(block, "input");
+  if (!input)
+    return tool_use;
+  const auto& name = tool_use.name;
+  if (name == "TodoWrite" || name == "TaskCreate" || name == "TaskUpdate" || input->empty() ||
+      input->front() != '{') {
+    tool_use.input = session::parse_value(*input);
+    return tool_use;
+  }
+  tool_use.input = json::object();
+  for (const auto& member : object_members(*input)) {
+    const auto key =
+        member.key_escaped ? session::decode_json_string_body(member.key) : std::string(member.key);
+    if (std::find(std::begin(input_keys_read), std::end(input_keys_read), key) !=
+        std::end(input_keys_read))
+      tool_use.input[key] = session::parse_value(member.value);
+  }
+  return tool_use;
+}
+
+// An assistant record reduced to what observe() reads from it when its text
+// names no document: its tool uses. nullopt when it must be parsed whole.
+std::optional<Record> skim_assistant(const session::RecordReader& reader) {
+  const auto& members = reader.members();
+  Record record;
+  record.index = reader.index();
+  record.line_number = reader.line_number();
+  record.type = "assistant";
+  const auto sidechain = session::find_member(members, "isSidechain");
+  record.is_sidechain = sidechain && *sidechain == "true";
+  const auto content = message_content(members);
+  if (!content || content->empty())
+    return record;
+  if (content->front() == '"')
+    return may_mention(*content) ? std::nullopt : std::optional<Record>(record);
+  if (content->front() != '[')
+    return record;
+  for (const auto element : array_elements(*content)) {
+    if (element.front() == '"') {
+      if (may_mention(element))
+        return std::nullopt;
+      continue;
+    }
+    if (element.front() != '{')
+      continue;
+    const auto block = object_members(element);
+    const auto type = session::find_member(block, "type");
+    if (!type)
+      continue;
+    if (session::is_string_value(*type, "text")) {
+      if (may_mention(element))
+        return std::nullopt;
+    } else if (session::is_string_value(*type, "tool_use")) {
+      record.tool_uses.push_back(parse_tool_use(element));
+    }
+  }
+  return record;
+}
+
 class Extractor {
  public:
   Extractor(const SessionInput& input, const World& world) : input_(input), world_(world) {}
@@ -154,12 +361,9 @@ class Extractor {
   Model run() {
     model_.session_file = input_.session_file;
     find_identity();
-    for (const auto& record : input_.records)
-      observe(record);
-    for (const auto& [id, records] : input_.agents) {
-      for (const auto& record : records)
-        observe_agent(id, record);
-    }
+    stream_session();
+    for (const auto& [id, agent] : input_.agents)
+      stream_agent(id, agent.file);
     finish_subagents();
     finish_skills();
     finish_todos();
@@ -178,11 +382,107 @@ class Extractor {
   }
 
  private:
+  // What a tool result needs of its call (not the call's input, which may
+  // hold a whole file).
   struct PendingTool {
-    ToolUse tool_use;
-    std::size_t line = 0;
-    bool main = true;
+    std::string canonical;
+    std::string target;
   };
+
+  // Every record once, in order; parsed only when it can change the model.
+  void stream_session() {
+    session::RecordReader reader(input_.session_path, {});
+    while (reader.next()) {
+      const auto text = reader.text();
+      const auto& members = reader.members();
+      if (needs_full_parse(text)) {
+        observe(session::parse_record(text, reader.index(), reader.line_number()));
+        continue;
+      }
+      const auto type = session::find_member(members, "type");
+      if (!type)
+        continue;
+      if (session::is_string_value(*type, "assistant")) {
+        if (auto record = skim_assistant(reader))
+          observe(*record);
+        else
+          observe(session::parse_record(text, reader.index(), reader.line_number()));
+      } else if (session::is_string_value(*type, "user")) {
+        if (user_matters(members, reader.line_number()))
+          observe(session::parse_record(text, reader.index(), reader.line_number()));
+      } else if (session::is_compact_boundary(members)) {
+        observe(session::parse_record(text, reader.index(), reader.line_number()));
+      }
+    }
+  }
+
+  void stream_agent(const std::string& id, const fs::path& file) {
+    session::RecordReader reader(file, {});
+    while (reader.next()) {
+      const auto text = reader.text();
+      if (needs_full_parse(text)) {
+        observe_agent(id, session::parse_record(text, reader.index(), reader.line_number()));
+      } else if (session::member_is(reader.members(), "type", "assistant")) {
+        if (auto record = skim_assistant(reader))
+          observe_agent(id, *record);
+        else
+          observe_agent(id, session::parse_record(text, reader.index(), reader.line_number()));
+      }
+    }
+  }
+
+  // Whether a user record can change the model: it has text (a message, a
+  // command, a compaction summary) or a tool result the model reads.
+  bool user_matters(const std::vector<session::Member>& members, std::size_t line) {
+    if (awaiting_summary_ || session::find_member(members, "isCompactSummary"))
+      return true;
+    const auto content = message_content(members);
+    if (!content || content->empty())
+      return false;
+    if (content->front() == '"')
+      return true;
+    if (content->front() != '[')
+      return false;
+    for (const auto element : array_elements(*content)) {
+      if (element.front() == '"')
+        return true;
+      if (element.front() != '{')
+        continue;
+      const auto block = object_members(element);
+      const auto type = session::find_member(block, "type");
+      if (!type)
+        continue;
+      if (session::is_string_value(*type, "text"))
+        return true;
+      if (session::is_string_value(*type, "tool_result") && result_matters(block, line))
+        return true;
+    }
+    return false;
+  }
+
+  // tool_result() reads the result's text for an error and for the result of
+  // an Agent or TaskCreate call: those need the record parsed. Any other
+  // success of a known call is applied here, from the skimmed block.
+  bool result_matters(const std::vector<session::Member>& block, std::size_t line) {
+    const auto id_value = session::find_member(block, "tool_use_id");
+    if (!id_value || id_value->empty() || id_value->front() != '"')
+      return id_value.has_value();  // a number or other oddity: parse it to be sure
+    const auto id = session::json_string(*id_value).value_or("");
+    const auto found = pending_.find(id);
+    if (found == pending_.end())
+      return false;
+    const auto error = session::find_member(block, "is_error");
+    if (error && *error == "true")
+      return true;
+    if (agents_by_tool_.count(id) || created_.count(id))
+      return true;
+    resolve_errors(found->second, line);
+    if (const auto test = tests_by_tool_.find(id); test != tests_by_tool_.end()) {
+      model_.test_runs[test->second].failed = false;
+      model_.test_runs[test->second].has_result = true;
+    }
+    return false;
+  }
 
   std::string redact(std::string_view text) {
     // Until nothing is left: a redaction ends the word before it, so a token
@@ -200,19 +500,13 @@ class Extractor {
   }
 
   void find_identity() {
-    for (const auto& record : input_.records) {
-      if (model_.session_id.empty() && !record.session_id.empty())
-        model_.session_id = record.session_id;
-      if (!record.slug.empty())
-        model_.slug = record.slug;
-      if (!record.version.empty())
-        model_.version = record.version;
-      if (!record.timestamp.empty())
-        model_.last_activity = record.timestamp;
-      if (cwd_.empty() && !record.cwd.empty() && record.cwd.front() == '/')
-        cwd_ = record.cwd;
-    }
-    model_.record_count = input_.records.size();
+    const auto& summary = input_.summary;
+    model_.session_id = summary.session_id;
+    model_.slug = summary.slug;
+    model_.version = summary.version;
+    model_.last_activity = summary.last_timestamp;
+    cwd_ = summary.cwd;
+    model_.record_count = summary.record_count;
     if (input_.project_dir) {
       model_.project_dir = *input_.project_dir;
     } else if (!cwd_.empty()) {
@@ -435,7 +729,7 @@ class Extractor {
   }
 
   void tool_use(const ToolUse& tool_use, std::size_t line, bool main, const std::string& actor) {
-    pending_[tool_use.id] = PendingTool{tool_use, line, main};
+    pending_[tool_use.id] = PendingTool{tool_use.canonical, target_of(tool_use)};
     file_tool(tool_use, line, main ? actor : "sidechain");
     if (!main)
       return;
@@ -521,8 +815,8 @@ class Extractor {
     if (const auto* content = session::object_member(block, "content"))
       text = session::content_text(*content);
     const auto* result = session::object_member(record.json, "toolUseResult");
-    const auto& name = pending.tool_use.canonical;
-    const auto target = target_of(pending.tool_use);
+    const auto& name = pending.canonical;
+    const auto target = pending.target;
 
     if (is_error) {
       ToolError error;
@@ -533,16 +827,7 @@ class Extractor {
       error_keys_.push_back(resolution_key(name, target));
       model_.errors.push_back(std::move(error));
     } else {
-      // A later success of the same call resolves earlier failures.
-      for (std::size_t i = 0; i < model_.errors.size(); ++i) {
-        if (model_.errors[i].resolution.empty() && error_keys_[i] == resolution_key(name, target)) {
-          model_.errors[i].resolution =
-              model_.errors[i].tool == name
-                  ? fmt::format("the same {} call succeeded at line {}", name, record.line_number)
-                  : fmt::format("a {} of the same file succeeded at line {}", name,
-                                record.line_number);
-        }
-      }
+      resolve_errors(pending, record.line_number);
     }
 
     if (const auto skill = skills_by_tool_.find(id); skill != skills_by_tool_.end() && is_error) {
@@ -605,6 +890,21 @@ class Extractor {
     }
   }
 
+  // A later success of the same call resolves earlier failures. Applying it
+  // twice changes nothing, so a skimmed result may be replayed by a full parse.
+  void resolve_errors(const PendingTool& pending, std::size_t line) {
+    const auto& name = pending.canonical;
+    const auto key = resolution_key(name, pending.target);
+    for (std::size_t i = 0; i < model_.errors.size(); ++i) {
+      if (model_.errors[i].resolution.empty() && error_keys_[i] == key) {
+        model_.errors[i].resolution =
+            model_.errors[i].tool == name
+                ? fmt::format("the same {} call succeeded at line {}", name, line)
+                : fmt::format("a {} of the same file succeeded at line {}", name, line);
+      }
+    }
+  }
+
   // Failures and successes that answer each other: the same tool on the same
   // target, and any change of the same file (an Edit refused, then a Write).
   static std::string resolution_key(const std::string& tool, const std::string& target) {
@@ -628,7 +928,7 @@ class Extractor {
       if (subagent.id.empty())
         continue;
       if (const auto it = input_.agents.find(subagent.id); it != input_.agents.end()) {
-        subagent.transcript_records = it->second.size();
+        subagent.transcript_records = it->second.record_count;
       }
     }
   }
@@ -843,6 +1143,41 @@ std::vector<const PlanningDoc*> Model::reads() const {
       reads.push_back(&doc);
   }
   return reads;
+}
+
+TranscriptSummary summarize_transcript(const fs::path& file, const session::ReadOptions& options) {
+  TranscriptSummary summary;
+  session::RecordReader reader(file, options);
+  while (reader.next()) {
+    ++summary.record_count;
+    std::string session_id, slug, version, timestamp, cwd;
+    if (needs_full_parse(reader.text())) {
+      const auto record = session::parse_record(reader.text());
+      session_id = record.session_id;
+      slug = record.slug;
+      version = record.version;
+      timestamp = record.timestamp;
+      cwd = record.cwd;
+    } else {
+      const auto& members = reader.members();
+      session_id = value_string(session::find_member(members, "sessionId"));
+      slug = value_string(session::find_member(members, "slug"));
+      version = value_string(session::find_member(members, "version"));
+      timestamp = value_string(session::find_member(members, "timestamp"));
+      cwd = value_string(session::find_member(members, "cwd"));
+    }
+    if (summary.session_id.empty() && !session_id.empty())
+      summary.session_id = std::move(session_id);
+    if (!slug.empty())
+      summary.slug = std::move(slug);
+    if (!version.empty())
+      summary.version = std::move(version);
+    if (!timestamp.empty())
+      summary.last_timestamp = std::move(timestamp);
+    if (summary.cwd.empty() && !cwd.empty() && cwd.front() == '/')
+      summary.cwd = std::move(cwd);
+  }
+  return summary;
 }
 
 Model extract(const SessionInput& input, const World& world) {

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<session::Record> read_records(const fs::path& file, const LoadOptions& options) {
+TranscriptSummary summarize(const fs::path& file, const LoadOptions& options) {
   session::ReadOptions read_options;
   read_options.on_malformed = [&](const session::MalformedLine& line) {
     if (options.on_warning) {
@@ -22,11 +22,7 @@ std::vector<session::Record> read_records(const fs::path& file, const LoadOption
                                      line.line_number, line.message));
     }
   };
-  session::RecordReader reader(file, read_options);
-  std::vector<session::Record> records;
-  while (reader.next())
-    records.push_back(session::parse_record(reader.text(), reader.index(), reader.line_number()));
-  return records;
+  return summarize_transcript(file, read_options);
 }
 
 // "agent-<id>.jsonl" files directly in `directory`.
@@ -68,14 +64,9 @@ SessionInput load_session(const fs::path& session_file, const LoadOptions& optio
   SessionInput input;
   input.session_file = session_file.string();
   input.project_dir = options.project_dir;
-  input.records = read_records(session_file, options);
-  std::string session_id;
-  for (const auto& record : input.records) {
-    if (!record.session_id.empty()) {
-      session_id = record.session_id;
-      break;
-    }
-  }
+  input.session_path = session_file;
+  input.summary = summarize(session_file, options);
+  const auto& session_id = input.summary.session_id;
   const auto directory =
       session_file.parent_path().empty() ? fs::path(".") : session_file.parent_path();
   const auto stem = session_file.stem().string();
@@ -85,12 +76,12 @@ SessionInput load_session(const fs::path& session_file, const LoadOptions& optio
   if (!session_id.empty()) {
     for (const auto& file : agent_files(directory)) {
       if (first_session_id(file) == session_id)
-        input.agents[agent_id_of(file)] = read_records(file, options);
+        input.agents[agent_id_of(file)] = {file, summarize(file, options).record_count};
     }
   }
   // 2.1.x: <session>/subagents/.
   for (const auto& file : agent_files(directory / stem / "subagents")) {
-    input.agents[agent_id_of(file)] = read_records(file, options);
+    input.agents[agent_id_of(file)] = {file, summarize(file, options).record_count};
   }
   return input;
 }
