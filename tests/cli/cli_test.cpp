@@ -16,6 +16,7 @@
 #include "baton/version.hpp"
 #include "cli/inputs.hpp"
 #include "rules/registry.hpp"
+#include "support/cli_support.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -25,24 +26,6 @@ namespace {
 
 using baton::test::TempDir;
 using baton::test::read_text;
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::vector<std::string>& args, const std::string& stdin_text = "",
-           cli::Environment env = {}) {
-  std::istringstream in(stdin_text);
-  std::ostringstream out;
-  std::ostringstream err;
-  Result result;
-  result.code = cli::run(args, in, out, err, env);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 const std::string plain_notes = "# Notes\n\nNothing to see.\n";
 
@@ -55,52 +38,52 @@ std::set<std::string> collected_names(const std::vector<std::string>& paths, std
 }
 
 TEST(Cli, VersionAndHelp) {
-  const auto version = run({"--version"});
+  const auto version = baton::test::run_cli({"--version"});
   EXPECT_EQ(version.code, 0);
   EXPECT_EQ(version.out, std::string("baton ") + baton::version + "\n");
   EXPECT_EQ(version.out, "baton 0.1.0\n");
 
-  const auto help = run({"--help"});
+  const auto help = baton::test::run_cli({"--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("check"), std::string::npos);
   EXPECT_NE(help.out.find("explain"), std::string::npos);
 
-  const auto check_help = run({"check", "--help"});
+  const auto check_help = baton::test::run_cli({"check", "--help"});
   EXPECT_EQ(check_help.code, 0);
   EXPECT_NE(check_help.out.find("--quiet"), std::string::npos) << check_help.out;
   EXPECT_NE(check_help.out.find("--stdin-filename"), std::string::npos);
 }
 
 TEST(Cli, UsageErrorsExit2) {
-  const auto no_args = run({});
+  const auto no_args = baton::test::run_cli({});
   EXPECT_EQ(no_args.code, 2);
   EXPECT_NE(no_args.err.find("check"), std::string::npos);
 
-  const auto unknown_option = run({"check", "--bogus"});
+  const auto unknown_option = baton::test::run_cli({"check", "--bogus"});
   EXPECT_EQ(unknown_option.code, 2);
   EXPECT_NE(unknown_option.err.find("--bogus"), std::string::npos) << unknown_option.err;
   EXPECT_EQ(unknown_option.out, "");
 
-  const auto unknown_command = run({"frobnicate"});
+  const auto unknown_command = baton::test::run_cli({"frobnicate"});
   EXPECT_EQ(unknown_command.code, 2);
   EXPECT_NE(
       unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, generate, lsp, init, config)"),
       std::string::npos)
       << unknown_command.err;
 
-  const auto bad_format = run({"check", "--format", "xml", "."});
+  const auto bad_format = baton::test::run_cli({"check", "--format", "xml", "."});
   EXPECT_EQ(bad_format.code, 2);
   EXPECT_NE(bad_format.err.find("xml"), std::string::npos) << bad_format.err;
 
   // An unknown flag is a usage error, before anything is linted (or fixed).
-  EXPECT_EQ(run({"check", "--frobnicate", "/nonexistent-baton-path"}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--frobnicate", "/nonexistent-baton-path"}).code, 2);
 }
 
 TEST(Cli, MissingPathExits2BeforeLintingAnything) {
   TempDir dir;
   const auto present = dir.write("present-handoff.md", plain_notes);
   const auto missing = dir / "missing-handoff.md";
-  const auto result = run({"check", present, missing});
+  const auto result = baton::test::run_cli({"check", present, missing});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find("baton: error: path not found: " + missing), std::string::npos)
       << result.err;
@@ -109,13 +92,13 @@ TEST(Cli, MissingPathExits2BeforeLintingAnything) {
 
 TEST(Cli, DirectoryWithoutHandoffsExits2) {
   TempDir dir;
-  const auto empty = run({"check", dir.path().string()});
+  const auto empty = baton::test::run_cli({"check", dir.path().string()});
   EXPECT_EQ(empty.code, 2);
   EXPECT_NE(empty.err.find("baton: error: no files to lint"), std::string::npos) << empty.err;
   EXPECT_EQ(empty.out, "");
 
   dir.write("README.md", plain_notes);
-  EXPECT_EQ(run({"check", dir.path().string()}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", dir.path().string()}).code, 2);
 }
 
 TEST(Cli, DirectoryWalkPicksHandoffsOnly) {
@@ -142,7 +125,7 @@ TEST(Cli, DirectoryWalkPicksHandoffsOnly) {
                                    root + "/notes/marked.md", root + "/x-handoff.md"}));
   EXPECT_EQ(err.str(), "");
 
-  const auto json = run({"check", "--format", "json", root});
+  const auto json = baton::test::run_cli({"check", "--format", "json", root});
   ASSERT_NE(json.code, 2) << json.err;
   EXPECT_EQ(nlohmann::json::parse(json.out)["files"], 5);
 }
@@ -180,7 +163,7 @@ TEST(Cli, HiddenDirectoryNamedExplicitlyIsWalked) {
 TEST(Cli, ExplicitFileIsAlwaysLintedAndOnlyOnce) {
   TempDir dir;
   const auto readme = dir.write("README.md", plain_notes);
-  const auto result = run({"check", "--format", "json", readme, readme});
+  const auto result = baton::test::run_cli({"check", "--format", "json", readme, readme});
   EXPECT_NE(result.code, 2) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["files"], 1);
@@ -191,7 +174,7 @@ TEST(Cli, ExplicitFileIsAlwaysLintedAndOnlyOnce) {
 
 TEST(Cli, StdinWithDisplayName) {
   const auto named =
-      run({"check", "-", "--stdin-filename", "piped-handoff.md", "--format", "json"}, plain_notes);
+      baton::test::run_cli({"check", "-", "--stdin-filename", "piped-handoff.md", "--format", "json"}, plain_notes);
   ASSERT_NE(named.code, 2) << named.err;
   const auto json = nlohmann::json::parse(named.out);
   EXPECT_EQ(json["files"], 1);
@@ -201,11 +184,11 @@ TEST(Cli, StdinWithDisplayName) {
   EXPECT_EQ(json["diagnostics"][0]["rule"], "HP001");
   EXPECT_EQ(json["diagnostics"][0]["severity"], "warning");
 
-  const auto unnamed = run({"check", "--format", "concise", "-"}, plain_notes);
+  const auto unnamed = baton::test::run_cli({"check", "--format", "concise", "-"}, plain_notes);
   EXPECT_EQ(unnamed.code, 0) << unnamed.err;
   EXPECT_TRUE(unnamed.out.starts_with("<stdin>:1:1: warning: ")) << unnamed.out;
 
-  const auto without_dash = run({"check", "--stdin-filename", "x.md"}, plain_notes);
+  const auto without_dash = baton::test::run_cli({"check", "--stdin-filename", "x.md"}, plain_notes);
   EXPECT_EQ(without_dash.code, 2);
   EXPECT_NE(without_dash.err.find("--stdin-filename"), std::string::npos);
 }
@@ -217,16 +200,16 @@ TEST(Cli, ExitCodeFollowsErrors) {
   if (!fs::exists(broken) || !fs::exists(clean))
     GTEST_SKIP() << "example fixtures not present";
 
-  const auto failing = run({"check", "--format", "concise", broken});
+  const auto failing = baton::test::run_cli({"check", "--format", "concise", broken});
   EXPECT_EQ(failing.code, 1) << failing.err;
   EXPECT_NE(failing.out.find(broken + ":"), std::string::npos);
   EXPECT_NE(failing.out.find(": error: "), std::string::npos);
 
-  const auto passing = run({"check", clean});
+  const auto passing = baton::test::run_cli({"check", clean});
   EXPECT_EQ(passing.code, 0) << passing.out << passing.err;
   EXPECT_EQ(passing.out, "No problems found in 1 file.\n");
 
-  const auto text = run({"check", broken});
+  const auto text = baton::test::run_cli({"check", broken});
   EXPECT_EQ(text.code, 1);
   EXPECT_NE(text.out.find("\n  --> " + broken + ":"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("\nFound "), std::string::npos);
@@ -235,23 +218,23 @@ TEST(Cli, ExitCodeFollowsErrors) {
 TEST(Cli, QuietKeepsOnlyErrorsAndNoSummary) {
   TempDir dir;
   const auto notes = dir.write("notes-handoff.md", plain_notes);
-  const auto quiet = run({"check", "--quiet", notes});
+  const auto quiet = baton::test::run_cli({"check", "--quiet", notes});
   EXPECT_EQ(quiet.code, 0);
   EXPECT_EQ(quiet.out, "");  // the unknown-format warning and the summary are left out
-  const auto loud = run({"check", notes});
+  const auto loud = baton::test::run_cli({"check", notes});
   EXPECT_NE(loud.out.find("in 1 file.\n"), std::string::npos) << loud.out;
 }
 
 TEST(Cli, InvalidProfileListsTheValidOnes) {
   TempDir dir;
   const auto notes = dir.write("notes-handoff.md", plain_notes);
-  const auto result = run({"check", "--profile", "nope", notes});
+  const auto result = baton::test::run_cli({"check", "--profile", "nope", notes});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find("nope"), std::string::npos);
   EXPECT_NE(result.err.find("spellbook-handoff"), std::string::npos) << result.err;
   EXPECT_EQ(result.out, "");
 
-  const auto forced = run({"check", "--profile", "spellbook-handoff", "--format", "json", notes});
+  const auto forced = baton::test::run_cli({"check", "--profile", "spellbook-handoff", "--format", "json", notes});
   ASSERT_NE(forced.code, 2) << forced.err;
   const auto forced_json = nlohmann::json::parse(forced.out);
   for (const auto& item : forced_json["diagnostics"]) {
@@ -264,16 +247,16 @@ TEST(Cli, ColourFollowsTheEnvironment) {
   const auto notes = dir.write("notes-handoff.md", plain_notes);
   cli::Environment terminal;
   terminal.stdout_is_terminal = true;
-  EXPECT_NE(run({"check", notes}, "", terminal).out.find('\x1b'), std::string::npos);
-  EXPECT_EQ(run({"check", notes}, "", {}).out.find('\x1b'), std::string::npos);
-  EXPECT_EQ(run({"check", "--no-color", notes}, "", terminal).out.find('\x1b'), std::string::npos);
+  EXPECT_NE(baton::test::run_cli({"check", notes}, "", terminal).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(baton::test::run_cli({"check", notes}, "", {}).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(baton::test::run_cli({"check", "--no-color", notes}, "", terminal).out.find('\x1b'), std::string::npos);
   cli::Environment no_color = terminal;
   no_color.no_color = true;
-  EXPECT_EQ(run({"check", notes}, "", no_color).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(baton::test::run_cli({"check", notes}, "", no_color).out.find('\x1b'), std::string::npos);
   cli::Environment forced;
   forced.force_color = true;
-  EXPECT_NE(run({"check", notes}, "", forced).out.find('\x1b'), std::string::npos);
-  EXPECT_EQ(run({"check", "--format", "json", notes}, "", forced).out.find('\x1b'),
+  EXPECT_NE(baton::test::run_cli({"check", notes}, "", forced).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(baton::test::run_cli({"check", "--format", "json", notes}, "", forced).out.find('\x1b'),
             std::string::npos);
 }
 
@@ -283,7 +266,7 @@ TEST(Cli, UnreadableFileExits2) {
   TempDir dir;
   const auto locked = dir.write("locked-handoff.md", plain_notes);
   fs::permissions(locked, fs::perms::none);
-  const auto result = run({"check", locked});
+  const auto result = baton::test::run_cli({"check", locked});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find("cannot read " + locked), std::string::npos) << result.err;
 }
@@ -292,7 +275,7 @@ TEST(Cli, ReadErrorExits2) {
   // Reading /proc/self/mem at offset 0 fails with EIO, even for root.
   if (!fs::exists("/proc/self/mem"))
     GTEST_SKIP() << "no /proc";
-  const auto result = run({"check", "/proc/self/mem"});
+  const auto result = baton::test::run_cli({"check", "/proc/self/mem"});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find("baton: error: cannot read /proc/self/mem: "), std::string::npos)
       << result.err;
@@ -308,20 +291,20 @@ TEST(Cli, ExplainByCodeAndName) {
   std::string lower_code(rule.code);
   for (char& c : lower_code)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto by_code = run({"explain", lower_code});
+  const auto by_code = baton::test::run_cli({"explain", lower_code});
   EXPECT_EQ(by_code.code, 0) << by_code.err;
   EXPECT_TRUE(by_code.out.starts_with(heading)) << by_code.out;
 
-  const auto by_name = run({"explain", std::string(rule.name)});
+  const auto by_name = baton::test::run_cli({"explain", std::string(rule.name)});
   EXPECT_EQ(by_name.code, 0);
   EXPECT_EQ(by_name.out, by_code.out);
 
-  const auto markdown = run({"explain", std::string(rule.code), "--format", "markdown"});
+  const auto markdown = baton::test::run_cli({"explain", std::string(rule.code), "--format", "markdown"});
   EXPECT_EQ(markdown.code, 0);
   EXPECT_TRUE(markdown.out.starts_with("# " + heading)) << markdown.out;
   EXPECT_NE(markdown.out.find("## Why it matters"), std::string::npos);
 
-  const auto json = run({"explain", std::string(rule.name), "--format", "json"});
+  const auto json = baton::test::run_cli({"explain", std::string(rule.name), "--format", "json"});
   EXPECT_EQ(json.code, 0);
   const auto object = nlohmann::json::parse(json.out);
   EXPECT_EQ(object["code"], rule.code);
@@ -329,15 +312,15 @@ TEST(Cli, ExplainByCodeAndName) {
 }
 
 TEST(Cli, ExplainUnknownRuleExits2) {
-  const auto result = run({"explain", "HP999-no-such-rule"});
+  const auto result = baton::test::run_cli({"explain", "HP999-no-such-rule"});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find("unknown rule 'HP999-no-such-rule'"), std::string::npos) << result.err;
   EXPECT_EQ(result.out, "");
-  EXPECT_EQ(run({"explain"}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"explain"}).code, 2);
 }
 
 TEST(Cli, RulesAsJsonAndText) {
-  const auto json = run({"rules", "--format", "json"});
+  const auto json = baton::test::run_cli({"rules", "--format", "json"});
   EXPECT_EQ(json.code, 0);
   const auto array = nlohmann::json::parse(json.out);
   ASSERT_TRUE(array.is_array());
@@ -347,7 +330,7 @@ TEST(Cli, RulesAsJsonAndText) {
     EXPECT_EQ(array[i]["name"], rules::registry()[i]->name);
   }
 
-  const auto text = run({"rules"});
+  const auto text = baton::test::run_cli({"rules"});
   EXPECT_EQ(text.code, 0);
   EXPECT_TRUE(text.out.starts_with("CODE ")) << text.out;
   for (const auto* rule : rules::registry()) {
@@ -363,11 +346,11 @@ TEST(Cli, CheckFsReportsMissingReadTargets) {
   const auto handoff = dir.write(
       "x-handoff.md", "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Required Document Reads\n\n```\nRead(\"" +
                           existing + "\")\nRead(\"" + (dir / "gone.md") + "\")\n```\n");
-  const auto without = nlohmann::json::parse(run({"check", "--format", "json", handoff}).out);
+  const auto without = nlohmann::json::parse(baton::test::run_cli({"check", "--format", "json", handoff}).out);
   for (const auto& item : without["diagnostics"]) {
     EXPECT_NE(item["rule"], "HP203") << "HP203 must need --check-fs";
   }
-  const auto with = nlohmann::json::parse(run({"check", "--check-fs", "--format", "json", handoff}).out);
+  const auto with = nlohmann::json::parse(baton::test::run_cli({"check", "--check-fs", "--format", "json", handoff}).out);
   std::vector<int> lines;
   for (const auto& item : with["diagnostics"]) {
     if (item["rule"] == "HP203") lines.push_back(item["line"]);
@@ -402,7 +385,7 @@ TEST(Config, NearestFileOverridesAndProfiles) {
     "profiles": {"spellbook-handoff": ["notes/*.md"]},
     "overrides": [{"files": ["sub/**"], "rules": {"HP101": "off"}}]
   })");
-  const auto result = run({"check", "--format", "json", dir.path().string()});
+  const auto result = baton::test::run_cli({"check", "--format", "json", dir.path().string()});
   ASSERT_EQ(result.code, 1) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["files"], 3) << "the profile glob adds notes/plain.md to the walk";
@@ -419,7 +402,7 @@ TEST(Config, NearestFileOverridesAndProfiles) {
   }
   // A nearer file wins; it may extend the outer one.
   dir.write("sub/.baton.json", R"({"extends": "../.baton.json", "rules": {"HP102": "info"}})");
-  const auto nested = nlohmann::json::parse(run({"check", "--format", "json", dir / "sub"}).out);
+  const auto nested = nlohmann::json::parse(baton::test::run_cli({"check", "--format", "json", dir / "sub"}).out);
   bool saw_info = false;
   for (const auto& item : nested["diagnostics"]) {
     EXPECT_NE(item["rule"], "HP201") << "inherited through extends";
@@ -442,7 +425,7 @@ TEST(Config, BadConfigurationsExit2WithTheReason) {
       {R"({"profiles": {"nope": ["*.md"]}})", "unknown profile"}};
   for (const auto& [text, reason] : cases) {
     dir.write(".baton.json", text);
-    const auto result = run({"check", dir / "x-handoff.md"});
+    const auto result = baton::test::run_cli({"check", dir / "x-handoff.md"});
     EXPECT_EQ(result.code, 2) << text;
     EXPECT_NE(result.err.find(reason), std::string::npos) << text << "\n" << result.err;
     EXPECT_EQ(result.out, "") << "nothing is linted with a bad configuration";
@@ -454,9 +437,9 @@ TEST(Config, IgnoreSkipsWalkedFilesButNotNamedOnes) {
   dir.write("archive/old-handoff.md", read_text(broken_example));
   dir.write("new-handoff.md", read_text(broken_example));
   dir.write(".baton.json", R"({"ignore": ["archive/**"]})");
-  const auto walked = nlohmann::json::parse(run({"check", "--format", "json", dir.path().string()}).out);
+  const auto walked = nlohmann::json::parse(baton::test::run_cli({"check", "--format", "json", dir.path().string()}).out);
   EXPECT_EQ(walked["files"], 1);
-  const auto named = nlohmann::json::parse(run({"check", "--format", "json", dir / "archive/old-handoff.md"}).out);
+  const auto named = nlohmann::json::parse(baton::test::run_cli({"check", "--format", "json", dir / "archive/old-handoff.md"}).out);
   EXPECT_EQ(named["files"], 1);
 }
 
@@ -464,49 +447,49 @@ TEST(Config, ExplicitConfigAndShow) {
   TempDir dir;
   dir.write("x-handoff.md", read_text(broken_example));
   const auto config = dir.write("team.json", R"({"rules": {"action-in-section0": "off"}})");
-  const auto result = run({"check", "--format", "json", "--config", config, dir / "x-handoff.md"});
+  const auto result = baton::test::run_cli({"check", "--format", "json", "--config", config, dir / "x-handoff.md"});
   for (const auto& code : rules_reported(result.out)) EXPECT_NE(code, "HP109");
-  EXPECT_EQ(run({"check", "--config", dir / "none.json", dir / "x-handoff.md"}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--config", dir / "none.json", dir / "x-handoff.md"}).code, 2);
 
-  const auto shown = run({"config", "--show", dir / "x-handoff.md", "--config", config});
+  const auto shown = baton::test::run_cli({"config", "--show", dir / "x-handoff.md", "--config", config});
   ASSERT_EQ(shown.code, 0) << shown.err;
   const auto json = nlohmann::json::parse(shown.out);
   EXPECT_EQ(json["rules"]["HP109"], "off");
   EXPECT_EQ(json["rules"]["HP102"], "error");
   EXPECT_EQ(json["configuration"], config);
-  EXPECT_EQ(run({"config"}).code, 2);
-  EXPECT_NO_THROW(nlohmann::json::parse(run({"config", "--schema"}).out));
+  EXPECT_EQ(baton::test::run_cli({"config"}).code, 2);
+  EXPECT_NO_THROW(nlohmann::json::parse(baton::test::run_cli({"config", "--schema"}).out));
 }
 
 TEST(Policy, SelectIgnoreStrictAndMaxWarnings) {
-  EXPECT_EQ(rules_reported(run({"check", "--format", "json", "--select", "HP1", "--ignore", "HP109,HP106",
+  EXPECT_EQ(rules_reported(baton::test::run_cli({"check", "--format", "json", "--select", "HP1", "--ignore", "HP109,HP106",
                                 broken_example}).out),
             (std::vector<std::string>{"HP101", "HP102", "HP103"}));
-  EXPECT_EQ(rules_reported(run({"check", "--format", "json", "--select", "skill-call-missing",
+  EXPECT_EQ(rules_reported(baton::test::run_cli({"check", "--format", "json", "--select", "skill-call-missing",
                                 "--select", "HP2", broken_example}).out),
             (std::vector<std::string>{"HP102", "HP201"}));
-  EXPECT_EQ(run({"check", "--select", "HP999", broken_example}).code, 2);
-  EXPECT_EQ(run({"check", "--ignore", "nonsense", broken_example}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--select", "HP999", broken_example}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--ignore", "nonsense", broken_example}).code, 2);
 
   // Only warnings: exit 0, unless --strict or over --max-warnings.
   TempDir dir;
   const auto config = dir.write("w.json", R"({"rules": {"HP103": "warning"}})");
   const std::vector<std::string> only_warning = {"check", "--config", config, "--select", "HP103", broken_example};
-  EXPECT_EQ(run(only_warning).code, 0);
+  EXPECT_EQ(baton::test::run_cli(only_warning).code, 0);
   auto strict = only_warning;
   strict.push_back("--strict");
-  EXPECT_EQ(run(strict).code, 1);
+  EXPECT_EQ(baton::test::run_cli(strict).code, 1);
   auto over = only_warning;
   over.insert(over.end(), {"--max-warnings", "0"});
-  const auto over_result = run(over);
+  const auto over_result = baton::test::run_cli(over);
   EXPECT_EQ(over_result.code, 1);
   EXPECT_NE(over_result.err.find("more than --max-warnings 0"), std::string::npos);
   auto within = only_warning;
   within.insert(within.end(), {"--max-warnings", "1"});
-  EXPECT_EQ(run(within).code, 0);
+  EXPECT_EQ(baton::test::run_cli(within).code, 0);
   auto quiet_strict = strict;
   quiet_strict.push_back("--quiet");
-  EXPECT_EQ(run(quiet_strict).code, 1) << "--quiet hides warnings but --strict still counts them";
+  EXPECT_EQ(baton::test::run_cli(quiet_strict).code, 1) << "--quiet hides warnings but --strict still counts them";
 }
 
 TEST(Fix, SafeFixesAreWrittenAtomicallyKeepingTheMode) {
@@ -515,7 +498,7 @@ TEST(Fix, SafeFixesAreWrittenAtomicallyKeepingTheMode) {
                               "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Background Reading\n\n"
                               "NO DOCUMENTS TO READ\n");
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-  const auto result = run({"check", "--fix", "--select", "HP008", file});
+  const auto result = baton::test::run_cli({"check", "--fix", "--select", "HP008", file});
   EXPECT_EQ(result.code, 0) << result.err;
   EXPECT_NE(result.err.find("fixed 1 finding"), std::string::npos) << result.err;
   EXPECT_EQ(read_text(file),
@@ -532,11 +515,11 @@ TEST(Fix, UnsafeFixesNeedTheFlagAndHomeNeedsHome) {
   const std::string original = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Required Document Reads\n\n"
                                "```\nRead(\"~/notes.md\")\n```\n";
   const auto file = dir.write("x-handoff.md", original);
-  EXPECT_EQ(run({"check", "--fix", "--select", "HP201", file}).code, 1);
+  EXPECT_EQ(baton::test::run_cli({"check", "--fix", "--select", "HP201", file}).code, 1);
   EXPECT_EQ(read_text(file), original) << "the ~ fix is unsafe";
-  EXPECT_EQ(run({"check", "--fix", "--unsafe-fixes", "--select", "HP201", file}).code, 1);
+  EXPECT_EQ(baton::test::run_cli({"check", "--fix", "--unsafe-fixes", "--select", "HP201", file}).code, 1);
   EXPECT_EQ(read_text(file), original) << "without --home there is no ~ fix";
-  EXPECT_EQ(run({"check", "--fix", "--unsafe-fixes", "--home", "/home/me/", "--select", "HP201", file}).code, 0);
+  EXPECT_EQ(baton::test::run_cli({"check", "--fix", "--unsafe-fixes", "--home", "/home/me/", "--select", "HP201", file}).code, 0);
   EXPECT_NE(read_text(file).find("Read(\"/home/me/notes.md\")"), std::string::npos) << read_text(file);
 }
 
@@ -544,22 +527,22 @@ TEST(Fix, DiffPrintsAndWritesNothing) {
   TempDir dir;
   const std::string original = "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.2 Background\n\nNO DOCUMENTS TO READ\n";
   const auto file = dir.write("x-handoff.md", original);
-  const auto result = run({"check", "--diff", "--select", "title-drift", file});
+  const auto result = baton::test::run_cli({"check", "--diff", "--select", "title-drift", file});
   EXPECT_EQ(result.code, 1);
   EXPECT_EQ(result.out, "--- a/" + file + "\n+++ b/" + file +
                             "\n@@ -1,5 +1,5 @@\n ## SECTION 0: MANDATORY FIRST ACTIONS\n \n-### 0.2 Background\n"
                             "+### 0.2 Required Document Reads\n \n NO DOCUMENTS TO READ\n");
   EXPECT_EQ(read_text(file), original);
-  EXPECT_EQ(run({"check", "--diff", "--select", "HP102", file}).code, 0) << "nothing to fix";
-  EXPECT_EQ(run({"check", "--fix", "-"}, original).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--diff", "--select", "HP102", file}).code, 0) << "nothing to fix";
+  EXPECT_EQ(baton::test::run_cli({"check", "--fix", "-"}, original).code, 2);
 }
 
 TEST(Baseline, KnownFindingsStayOutUntilFixedAndStaleOnesAreReported) {
   TempDir dir;
   const auto file = dir.write("x-handoff.md", read_text(broken_example));
   const auto baseline = dir / "baseline.json";
-  EXPECT_EQ(run({"check", "--baseline-write", baseline, file}).code, 1) << "writing does not hide findings";
-  const auto quiet = run({"check", "--baseline", baseline, file});
+  EXPECT_EQ(baton::test::run_cli({"check", "--baseline-write", baseline, file}).code, 1) << "writing does not hide findings";
+  const auto quiet = baton::test::run_cli({"check", "--baseline", baseline, file});
   EXPECT_EQ(quiet.code, 0) << quiet.out;
   EXPECT_EQ(quiet.err, "");
 
@@ -568,20 +551,20 @@ TEST(Baseline, KnownFindingsStayOutUntilFixedAndStaleOnesAreReported) {
   text.insert(text.find("## SECTION 0"), "\n");
   text += "\n<!-- notes added later -->\n";
   dir.write("x-handoff.md", text);
-  EXPECT_EQ(run({"check", "--baseline", baseline, file}).code, 0);
+  EXPECT_EQ(baton::test::run_cli({"check", "--baseline", baseline, file}).code, 0);
 
   // A new finding is reported; a fixed one makes its entry stale.
   text.replace(text.find("Continue the workflow from the last task."), 41, "NO ACTIVE SKILL - proceed to 0.2");
   text += "\n```\nRead(\"relative/new.md\")\n```\n";
   dir.write("x-handoff.md", text);
-  const auto result = run({"check", "--format", "json", "--baseline", baseline, file});
+  const auto result = baton::test::run_cli({"check", "--format", "json", "--baseline", baseline, file});
   EXPECT_EQ(result.code, 1);
   EXPECT_EQ(rules_reported(result.out), (std::vector<std::string>{"HP201"}));
   EXPECT_NE(result.err.find("2 baseline entries match no finding"), std::string::npos) << result.err;
 
-  EXPECT_EQ(run({"check", "--baseline", dir / "missing.json", file}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--baseline", dir / "missing.json", file}).code, 2);
   dir.write("bad.json", "{\"version\": 9}");
-  EXPECT_EQ(run({"check", "--baseline", dir / "bad.json", file}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--baseline", dir / "bad.json", file}).code, 2);
 }
 
 TEST(Github, StepSummaryIsAppendedForTheGithubFormatOnly) {
@@ -589,13 +572,13 @@ TEST(Github, StepSummaryIsAppendedForTheGithubFormatOnly) {
   const auto summary = dir.write("summary.md", "previous step\n");
   cli::Environment env;
   env.github_step_summary = summary;
-  const auto result = run({"check", "--format", "github", broken_example}, "", env);
+  const auto result = baton::test::run_cli({"check", "--format", "github", broken_example}, "", env);
   EXPECT_EQ(result.code, 1);
   EXPECT_NE(result.out.find("::error file="), std::string::npos);
   const auto written = read_text(summary);
   EXPECT_TRUE(written.starts_with("previous step\n")) << "appended, not overwritten";
   EXPECT_NE(written.find("HP102"), std::string::npos) << written;
   const auto before = read_text(summary);
-  run({"check", "--format", "json", broken_example}, "", env);
+  baton::test::run_cli({"check", "--format", "json", broken_example}, "", env);
   EXPECT_EQ(read_text(summary), before) << "other formats leave it alone";
 }

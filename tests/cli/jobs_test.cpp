@@ -11,6 +11,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/parallel.hpp"
+#include "support/cli_support.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -19,23 +20,6 @@ using baton::test::read_text;
 using baton::test::TempDir;
 
 namespace {
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  Result result;
-  result.code = cli::run(args, in, out, err, {});
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 // Every markdown fixture of the repository (rule fixtures, documents,
 // examples: clean and broken ones), copied below `distilled/` so that a
@@ -72,9 +56,9 @@ TEST(Jobs, OutputIsTheSameWhateverTheNumberOfJobs) {
   ASSERT_GT(copy_fixtures(dir.path()), 50u);
   const auto root = dir / "distilled";
   for (const std::string format : {"text", "json", "concise", "sarif", "junit"}) {
-    const auto sequential = run({"check", "--no-color", "--format", format, "--jobs", "1", root});
-    const auto parallel = run({"check", "--no-color", "--format", format, "--jobs", "4", root});
-    const auto by_default = run({"check", "--no-color", "--format", format, root});
+    const auto sequential = baton::test::run_cli({"check", "--no-color", "--format", format, "--jobs", "1", root});
+    const auto parallel = baton::test::run_cli({"check", "--no-color", "--format", format, "--jobs", "4", root});
+    const auto by_default = baton::test::run_cli({"check", "--no-color", "--format", format, root});
     EXPECT_EQ(sequential.code, 1) << format;
     EXPECT_FALSE(sequential.out.empty()) << format;
     EXPECT_EQ(parallel.code, sequential.code) << format;
@@ -96,8 +80,8 @@ TEST(Jobs, ReadErrorsAndExitCodesAreTheSame) {
                                   dir / "distilled/examples/broken-handoff.md"};
   std::vector<std::string> four = one;
   four[3] = "4";
-  const auto sequential = run(one);
-  const auto parallel = run(four);
+  const auto sequential = baton::test::run_cli(one);
+  const auto parallel = baton::test::run_cli(four);
   EXPECT_EQ(sequential.code, 2);
   EXPECT_EQ(parallel.code, sequential.code);
   EXPECT_EQ(parallel.out, sequential.out);
@@ -110,8 +94,8 @@ TEST(Jobs, FixesAreTheSameWhateverTheNumberOfJobs) {
   TempDir four;
   copy_fixtures(one.path());
   copy_fixtures(four.path());
-  const auto diff_one = run({"check", "--diff", "--jobs", "1", one / "distilled"});
-  const auto diff_four = run({"check", "--diff", "--jobs", "4", four / "distilled"});
+  const auto diff_one = baton::test::run_cli({"check", "--diff", "--jobs", "1", one / "distilled"});
+  const auto diff_four = baton::test::run_cli({"check", "--diff", "--jobs", "4", four / "distilled"});
   EXPECT_EQ(diff_one.code, 1);
   EXPECT_FALSE(diff_one.out.empty());
   // The paths differ by the temporary directory only.
@@ -122,8 +106,8 @@ TEST(Jobs, FixesAreTheSameWhateverTheNumberOfJobs) {
   };
   EXPECT_EQ(strip(diff_four.out, four.path().string()), strip(diff_one.out, one.path().string()));
 
-  const auto fixed_one = run({"check", "--no-color", "--fix", "--jobs", "1", one / "distilled"});
-  const auto fixed_four = run({"check", "--no-color", "--fix", "--jobs", "4", four / "distilled"});
+  const auto fixed_one = baton::test::run_cli({"check", "--no-color", "--fix", "--jobs", "1", one / "distilled"});
+  const auto fixed_four = baton::test::run_cli({"check", "--no-color", "--fix", "--jobs", "4", four / "distilled"});
   EXPECT_EQ(fixed_four.code, fixed_one.code);
   EXPECT_NE(fixed_one.err.find("baton: fixed"), std::string::npos) << fixed_one.err;
   EXPECT_EQ(strip(fixed_four.err, four.path().string()), strip(fixed_one.err, one.path().string()));
@@ -133,9 +117,9 @@ TEST(Jobs, FixesAreTheSameWhateverTheNumberOfJobs) {
 
 TEST(Jobs, InvalidCountsAreUsageErrors) {
   const auto clean = std::string(BATON_SOURCE_DIR) + "/fixtures/examples/clean-handoff.md";
-  EXPECT_EQ(run({"check", "--jobs", "0", clean}).code, 2);
-  EXPECT_EQ(run({"check", "--jobs", "many", clean}).code, 2);
-  EXPECT_EQ(run({"check", "--jobs", "2", clean}).code, 0);
+  EXPECT_EQ(baton::test::run_cli({"check", "--jobs", "0", clean}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--jobs", "many", clean}).code, 2);
+  EXPECT_EQ(baton::test::run_cli({"check", "--jobs", "2", clean}).code, 0);
 }
 
 TEST(Jobs, EveryIndexIsVisitedOnce) {

@@ -11,6 +11,7 @@
 #include "cli/init_command.hpp"
 #include "engine/config.hpp"
 #include "rules/registry.hpp"
+#include "support/cli_support.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -21,23 +22,6 @@ namespace {
 using baton::test::read_text;
 using baton::test::TempDir;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome baton_run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  Outcome outcome;
-  outcome.code = cli::run(args, in, out, err, {});
-  outcome.out = out.str();
-  outcome.err = err.str();
-  return outcome;
-}
-
 const fs::path source_dir(BATON_SOURCE_DIR);
 
 TEST(Init, WritesACommentedConfigurationThatParses) {
@@ -45,7 +29,7 @@ TEST(Init, WritesACommentedConfigurationThatParses) {
        {"spellbook-handoff", "spellbook-develop", "implementation-prompt", "custom"}) {
     SCOPED_TRACE(profile);
     TempDir dir;
-    const auto result = baton_run({"init", "--profile", profile, "--dir", dir.path().string()});
+    const auto result = baton::test::run_cli({"init", "--profile", profile, "--dir", dir.path().string()});
     ASSERT_EQ(result.code, 0) << result.err;
     EXPECT_NE(result.out.find(".baton.json"), std::string::npos);
     const auto text = read_text(dir.path() / ".baton.json");
@@ -71,27 +55,27 @@ TEST(Init, WritesACommentedConfigurationThatParses) {
 
 TEST(Init, DefaultsToSpellbookHandoffAndNeverOverwritesWithoutForce) {
   TempDir dir;
-  ASSERT_EQ(baton_run({"init", "--dir", dir.path().string()}).code, 0);
+  ASSERT_EQ(baton::test::run_cli({"init", "--dir", dir.path().string()}).code, 0);
   const auto path = dir.path() / ".baton.json";
   EXPECT_NE(read_text(path).find("\"spellbook-handoff\": ["), std::string::npos);
   dir.write(".baton.json", "{\"rules\": {}}\n");
-  const auto refused = baton_run({"init", "--profile", "custom", "--dir", dir.path().string()});
+  const auto refused = baton::test::run_cli({"init", "--profile", "custom", "--dir", dir.path().string()});
   EXPECT_EQ(refused.code, 2);
   EXPECT_NE(refused.err.find("exists; use --force"), std::string::npos) << refused.err;
   EXPECT_EQ(read_text(path), "{\"rules\": {}}\n") << "the file is untouched";
   const auto forced =
-      baton_run({"init", "--profile", "custom", "--dir", dir.path().string(), "--force"});
+      baton::test::run_cli({"init", "--profile", "custom", "--dir", dir.path().string(), "--force"});
   EXPECT_EQ(forced.code, 0) << forced.err;
   EXPECT_NE(read_text(path).find("profile_definitions"), std::string::npos);
 }
 
 TEST(Init, BadArgumentsExit2) {
   TempDir dir;
-  const auto unknown = baton_run({"init", "--profile", "nope", "--dir", dir.path().string()});
+  const auto unknown = baton::test::run_cli({"init", "--profile", "nope", "--dir", dir.path().string()});
   EXPECT_EQ(unknown.code, 2);
   EXPECT_NE(unknown.err.find("unknown profile 'nope'"), std::string::npos) << unknown.err;
   EXPECT_FALSE(fs::exists(dir.path() / ".baton.json"));
-  const auto missing = baton_run({"init", "--dir", (dir.path() / "absent").string()});
+  const auto missing = baton::test::run_cli({"init", "--dir", (dir.path() / "absent").string()});
   EXPECT_EQ(missing.code, 2);
   EXPECT_NE(missing.err.find("not a directory"), std::string::npos) << missing.err;
   // Every offered profile has a scaffold.
@@ -103,13 +87,13 @@ TEST(Init, BadArgumentsExit2) {
 // directory its globs name, findings that name the profile.
 TEST(UserDefinedProfile, EndToEnd) {
   TempDir dir;
-  ASSERT_EQ(baton_run({"init", "--profile", "custom", "--dir", dir.path().string()}).code, 0);
+  ASSERT_EQ(baton::test::run_cli({"init", "--profile", "custom", "--dir", dir.path().string()}).code, 0);
   dir.write("handoffs/2026-11-21-lexer.md",
             "# Lexer work\n\n## State\n\nNothing changed\n\n## Goal\n\nPort the lexer.\n\n## "
             "Files\n\n- `src/lexer.rs`\n\n"
             "## Next Step\n\nKeep going.\n");
   dir.write("README.md", "# Project\n\n## Goal\n\nNothing to lint here.\n");
-  const auto result = baton_run({"check", "--format", "json", dir.path().string()});
+  const auto result = baton::test::run_cli({"check", "--format", "json", dir.path().string()});
   ASSERT_EQ(result.code, 1) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["files"], 1) << "the definition's globs pick the handoff, and only it";
@@ -122,7 +106,7 @@ TEST(UserDefinedProfile, EndToEnd) {
   EXPECT_EQ(rules, (std::vector<std::string>{"HP802", "HP805", "HP804"})) << result.out;
 
   // config --show names the profile.
-  const auto shown = baton_run({"config", "--show", dir / "handoffs/2026-11-21-lexer.md"});
+  const auto shown = baton::test::run_cli({"config", "--show", dir / "handoffs/2026-11-21-lexer.md"});
   ASSERT_EQ(shown.code, 0) << shown.err;
   const auto settings = nlohmann::json::parse(shown.out);
   EXPECT_EQ(settings["profile"], "team-handoff");
@@ -132,21 +116,21 @@ TEST(UserDefinedProfile, EndToEnd) {
   // --profile accepts the defined name; a marker does too.
   dir.write("notes/loose.md", "<!-- baton-profile team-handoff -->\n# Loose\n\n## Goal\n\nx\n");
   const auto marked =
-      nlohmann::json::parse(baton_run({"check", "--format", "json", dir / "notes/loose.md"}).out);
+      nlohmann::json::parse(baton::test::run_cli({"check", "--format", "json", dir / "notes/loose.md"}).out);
   EXPECT_EQ(marked["diagnostics"].size(), 3u) << "State, Files and Next Step are missing";
   const auto forced =
-      baton_run({"check", "--format", "concise", "--profile", "team-handoff", dir / "README.md"});
+      baton::test::run_cli({"check", "--format", "concise", "--profile", "team-handoff", dir / "README.md"});
   EXPECT_EQ(forced.code, 1);
   EXPECT_NE(forced.out.find("the team-handoff profile requires the section \"State\""),
             std::string::npos)
       << forced.out;
 
   // A name no configuration defines is a usage error.
-  const auto undefined = baton_run({"check", "--profile", "other-handoff", dir / "README.md"});
+  const auto undefined = baton::test::run_cli({"check", "--profile", "other-handoff", dir / "README.md"});
   EXPECT_EQ(undefined.code, 2);
   EXPECT_NE(undefined.err.find("unknown profile 'other-handoff'"), std::string::npos)
       << undefined.err;
-  const auto malformed = baton_run({"check", "--profile", "Other Handoff", dir / "README.md"});
+  const auto malformed = baton::test::run_cli({"check", "--profile", "Other Handoff", dir / "README.md"});
   EXPECT_EQ(malformed.code, 2);
 }
 
@@ -156,7 +140,7 @@ TEST(UserDefinedProfile, BadDefinitionExits2NamingWhere) {
   dir.write(
       ".baton.json",
       R"({"profile_definitions": {"team": {"sections": [{"name": "Goal", "heading": "(unclosed"}]}}})");
-  const auto result = baton_run({"check", dir / "x-handoff.md"});
+  const auto result = baton::test::run_cli({"check", dir / "x-handoff.md"});
   EXPECT_EQ(result.code, 2);
   EXPECT_NE(result.err.find(
                 "profile_definitions.team.sections[0].heading: not a valid regular expression"),
@@ -170,7 +154,7 @@ TEST(DevelopHandoff, DirectoryScanPicksHandoffMd) {
   dir.write("HANDOFF.md", read_text(source_dir / "fixtures" / "documents" / "develop-handoff.md"));
   dir.write("IMPLEMENTATION_PROMPT.md", "# Prompt\n\nBuild the thing.\n");
   dir.write("README.md", "# Handoff: not-a-handoff\n\n## Resume At\n\nx\n");
-  const auto result = baton_run({"check", "--format", "json", dir.path().string()});
+  const auto result = baton::test::run_cli({"check", "--format", "json", dir.path().string()});
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["files"], 2) << result.out;
 }

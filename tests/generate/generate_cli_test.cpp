@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "support/cli_support.hpp"
 #include "cli/cli.hpp"
 #include "generate/render.hpp"
 #include "generate_support.hpp"
@@ -15,20 +16,6 @@ using namespace baton;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run baton_run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = cli::run(args, in, out, err, cli::Environment{});
-  return {code, out.str(), err.str()};
-}
-
 const std::string session = (test::generate_fixtures / "v1-checkout.jsonl").string();
 
 std::string session_line(const nlohmann::json& record) {
@@ -38,18 +25,18 @@ std::string session_line(const nlohmann::json& record) {
 TEST(GenerateCli, WritesToOutAndPrintsThePath) {
   test::TempDir temp;
   const auto target = temp / "deep/er/handoff.md";
-  const auto run = baton_run({"generate", session, "--out", target});
+  const auto run = baton::test::run_cli({"generate", session, "--out", target});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.out, target + "\n");
   const auto text = test::read_text(target);
   EXPECT_TRUE(text.starts_with("# Handoff: "));
   // The written handoff passes `baton check`.
-  const auto check = baton_run({"check", target});
+  const auto check = baton::test::run_cli({"check", target});
   EXPECT_EQ(check.code, 0) << check.out;
 }
 
 TEST(GenerateCli, DashPrintsToStdout) {
-  const auto run = baton_run({"generate", session, "--out", "-"});
+  const auto run = baton::test::run_cli({"generate", session, "--out", "-"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_TRUE(run.out.starts_with("# Handoff: "));
   EXPECT_NE(run.out.find("## SECTION 2: CONTINUATION PROTOCOL"), std::string::npos);
@@ -58,36 +45,36 @@ TEST(GenerateCli, DashPrintsToStdout) {
 TEST(GenerateCli, RefusesToOverwriteWithoutForce) {
   test::TempDir temp;
   const auto target = temp.write("handoff.md", "keep me\n");
-  const auto refused = baton_run({"generate", session, "--out", target});
+  const auto refused = baton::test::run_cli({"generate", session, "--out", target});
   EXPECT_EQ(refused.code, 2);
   EXPECT_NE(refused.err.find("already exists; use --force"), std::string::npos) << refused.err;
   EXPECT_EQ(test::read_text(target), "keep me\n");
-  const auto forced = baton_run({"generate", session, "--out", target, "--force"});
+  const auto forced = baton::test::run_cli({"generate", session, "--out", target, "--force"});
   EXPECT_EQ(forced.code, 0) << forced.err;
   EXPECT_TRUE(test::read_text(target).starts_with("# Handoff: "));
 }
 
 TEST(GenerateCli, UsageAndInputErrorsExit2) {
   test::TempDir temp;
-  const auto missing = baton_run({"generate", temp / "nope.jsonl", "--out", "-"});
+  const auto missing = baton::test::run_cli({"generate", temp / "nope.jsonl", "--out", "-"});
   EXPECT_EQ(missing.code, 2);
   EXPECT_NE(missing.err.find("session file not found"), std::string::npos);
   EXPECT_TRUE(missing.out.empty());
-  const auto stream = baton_run(
+  const auto stream = baton::test::run_cli(
       {"generate", (fs::path(BATON_SOURCE_DIR) / "fixtures/sessions/stream-json.jsonl").string(),
        "--out", "-"});
   EXPECT_EQ(stream.code, 2);
   EXPECT_NE(stream.err.find("stream-json"), std::string::npos) << stream.err;
   const auto bad_dir =
-      baton_run({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
+      baton::test::run_cli({"generate", session, "--project-dir", temp / "absent", "--out", "-"});
   EXPECT_EQ(bad_dir.code, 2);
-  EXPECT_EQ(baton_run({"generate"}).code, 2);
-  const auto directory = baton_run({"generate", temp.path().string(), "--out", "-"});
+  EXPECT_EQ(baton::test::run_cli({"generate"}).code, 2);
+  const auto directory = baton::test::run_cli({"generate", temp.path().string(), "--out", "-"});
   EXPECT_EQ(directory.code, 2);
   EXPECT_NE(directory.err.find("session is not a file"), std::string::npos) << directory.err;
   // An output directory that cannot be created.
   const auto file = temp.write("plain", "x");
-  const auto unwritable = baton_run({"generate", session, "--out", file + "/sub/handoff.md"});
+  const auto unwritable = baton::test::run_cli({"generate", session, "--out", file + "/sub/handoff.md"});
   EXPECT_EQ(unwritable.code, 2);
   EXPECT_NE(unwritable.err.find("cannot create"), std::string::npos) << unwritable.err;
 }
@@ -97,7 +84,7 @@ TEST(GenerateCli, DefaultPathUnderHome) {
   const char* old_home = std::getenv("HOME");
   const std::string saved = old_home ? old_home : "";
   ::setenv("HOME", temp.path().c_str(), 1);
-  const auto run = baton_run({"generate", session});
+  const auto run = baton::test::run_cli({"generate", session});
   if (old_home)
     ::setenv("HOME", saved.c_str(), 1);
   else
@@ -131,17 +118,17 @@ TEST(GenerateCli, Section0OnlyFitsTheBudget) {
                               {"name", "TodoWrite"},
                               {"input", {{"todos", todos}}}}}}}}};
   const auto file = temp.write("big.jsonl", session_line(call));
-  const auto full = baton_run({"generate", file, "--out", "-"});
+  const auto full = baton::test::run_cli({"generate", file, "--out", "-"});
   ASSERT_EQ(full.code, 0);
   EXPECT_GT(generate::code_points(full.out), 8000u);
-  const auto run = baton_run({"generate", file, "--out", "-", "--section0-only"});
+  const auto run = baton::test::run_cli({"generate", file, "--out", "-", "--section0-only"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_LE(generate::code_points(run.out), 8000u);
   EXPECT_NE(run.out.find("## SECTION 0"), std::string::npos);
   EXPECT_EQ(run.out.find("SECTION 1"), std::string::npos);
   EXPECT_NE(run.out.find("To fit the budget"), std::string::npos);
   const auto target = temp.write("s0.md", run.out);
-  EXPECT_EQ(baton_run({"check", target}).code, 0);
+  EXPECT_EQ(baton::test::run_cli({"check", target}).code, 0);
 }
 
 TEST(GenerateCli, SecretsAreRedactedInTheOutput) {
@@ -154,13 +141,13 @@ TEST(GenerateCli, SecretsAreRedactedInTheOutput) {
        {{"role", "user"},
         {"content", "deploy with AKIAIOSFODNN7EXAMPLE and postgres://admin:hunter2secret@db/x"}}}};
   const auto file = temp.write("secret.jsonl", session_line(message));
-  const auto run = baton_run({"generate", file, "--out", "-"});
+  const auto run = baton::test::run_cli({"generate", file, "--out", "-"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_TRUE(rules::safety::find_secrets(run.out).empty());
   EXPECT_EQ(run.out.find("AKIAIOSFODNN7EXAMPLE"), std::string::npos);
   EXPECT_EQ(run.out.find("hunter2secret"), std::string::npos);
   EXPECT_NE(run.out.find("REDACTED AWS access key ID"), std::string::npos);
-  const auto section0 = baton_run({"generate", file, "--out", "-", "--section0-only"});
+  const auto section0 = baton::test::run_cli({"generate", file, "--out", "-", "--section0-only"});
   EXPECT_TRUE(rules::safety::find_secrets(section0.out).empty());
 }
 

@@ -5,6 +5,8 @@
 #include "session/toolkit.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/cli_support.hpp"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -51,23 +53,6 @@ json without_agent_files(json sessions) {
   return kept;
 }
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  Result result;
-  result.code = baton::cli::run(args, in, out, err, baton::cli::Environment{});
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
-
 }  // namespace
 
 // --- Parity with distill_session.py on the fixtures -------------------------
@@ -99,12 +84,12 @@ TEST(SessionsParity, PrintedTextIsByteForByteTheScripts) {
   for (const auto& [file, name] : std::vector<std::pair<fs::path, std::string>>{
            {v1_session, "fixture-all-v1-0_11111111.json"},
            {v2_1_session, "fixture-all-v2-1_33333333.json"}}) {
-    const auto result = run({"sessions", "all", file.string()});
+    const auto result = baton::test::run_cli({"sessions", "all", file.string()});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, read_text(source_dir / "tests/sessions/golden" / name)) << name;
   }
   const auto chunks =
-      run({"sessions", "chunks", v1_session.string(), "--start-line", "0", "--char-limit", "1000"});
+      baton::test::run_cli({"sessions", "chunks", v1_session.string(), "--start-line", "0", "--char-limit", "1000"});
   EXPECT_EQ(chunks.out,
             read_text(source_dir / "tests/sessions/golden/fixture-chunks-v1-0_11111111-1000.json"));
 }
@@ -240,8 +225,8 @@ TEST(SessionsLocate, FindsTheProjectByTheCwdInsideSessions) {
             config.path() / "projects" / "-home-dev-a-b");
 
   ::setenv("CLAUDE_CONFIG_DIR", config.path().c_str(), 1);
-  const auto listed = run({"sessions", "list", "--cwd", "/home/dev/other"});
-  const auto missing = run({"sessions", "list", "--cwd", "/nowhere"});
+  const auto listed = baton::test::run_cli({"sessions", "list", "--cwd", "/home/dev/other"});
+  const auto missing = baton::test::run_cli({"sessions", "list", "--cwd", "/nowhere"});
   ::unsetenv("CLAUDE_CONFIG_DIR");
   EXPECT_EQ(listed.code, 0) << listed.err;
   EXPECT_EQ(json::parse(listed.out).size(), 1u);
@@ -262,61 +247,61 @@ TEST(SessionsCli, ExitCodesAndMessages) {
   const std::string missing = (fixtures / "missing.jsonl").string();
   const std::string session = v2_0_session.string();
 
-  auto result = run({"sessions", "last-compact", missing});
+  auto result = baton::test::run_cli({"sessions", "last-compact", missing});
   EXPECT_EQ(result.code, 2);
   EXPECT_EQ(result.err, "Error: Session file not found: " + missing + "\n");
   EXPECT_EQ(result.out, "");
 
-  result = run({"sessions", "list", (fixtures / "no-such-dir").string()});
+  result = baton::test::run_cli({"sessions", "list", (fixtures / "no-such-dir").string()});
   EXPECT_EQ(result.code, 2);
   EXPECT_EQ(result.err,
             "Error: Project directory not found: " + (fixtures / "no-such-dir").string() + "\n");
 
-  result = run({"sessions", "agents", (fixtures / "no-such-dir").string(), "--session-id", "x"});
+  result = baton::test::run_cli({"sessions", "agents", (fixtures / "no-such-dir").string(), "--session-id", "x"});
   EXPECT_EQ(result.code, 2);
 
-  result = run({"sessions", "all", malformed, "--strict-json"});
+  result = baton::test::run_cli({"sessions", "all", malformed, "--strict-json"});
   EXPECT_EQ(result.code, 3);
   EXPECT_EQ(result.err, "Parse error: Invalid JSON at line 3: line 1 column 27 (char 26)\n");
   EXPECT_EQ(result.out, "");
 
-  result = run({"sessions", "all", (fixtures / "stream-json.jsonl").string()});
+  result = baton::test::run_cli({"sessions", "all", (fixtures / "stream-json.jsonl").string()});
   EXPECT_EQ(result.code, 3);
   EXPECT_NE(result.err.find("stream-json"), std::string::npos);
   EXPECT_EQ(result.out, "");
 
-  result = run({"sessions", "all", malformed});
+  result = baton::test::run_cli({"sessions", "all", malformed});
   EXPECT_EQ(result.code, 0);
   EXPECT_NE(result.err.find("malformed.jsonl:3:27: skipped"), std::string::npos);
   EXPECT_EQ(json::parse(result.out).size(), 4u);
 
-  result = run({"sessions", "chunks", session, "--start-line", "9", "--char-limit", "10"});
+  result = baton::test::run_cli({"sessions", "chunks", session, "--start-line", "9", "--char-limit", "10"});
   EXPECT_EQ(result.code, 4);
   EXPECT_EQ(result.err, "Validation error: Invalid start_line: 9\n");
-  result = run({"sessions", "chunks", session, "--start-line", "-1", "--char-limit", "10"});
+  result = baton::test::run_cli({"sessions", "chunks", session, "--start-line", "-1", "--char-limit", "10"});
   EXPECT_EQ(result.code, 4);
   EXPECT_EQ(result.err, "Validation error: Invalid start_line: -1\n");
-  result = run({"sessions", "chunks", session, "--start-line", "0", "--char-limit", "0"});
+  result = baton::test::run_cli({"sessions", "chunks", session, "--start-line", "0", "--char-limit", "0"});
   EXPECT_EQ(result.code, 4);
   EXPECT_EQ(result.err, "Validation error: Invalid char_limit: 0\n");
-  result = run({"sessions", "extract", session, "--start-line", "5", "--end-line", "2"});
+  result = baton::test::run_cli({"sessions", "extract", session, "--start-line", "5", "--end-line", "2"});
   EXPECT_EQ(result.code, 4);
   EXPECT_EQ(result.err, "Validation error: Invalid range: start=5, end=2, total=9\n");
-  result = run({"sessions", "extract", session, "--start-line", "0", "--end-line", "10"});
+  result = baton::test::run_cli({"sessions", "extract", session, "--start-line", "0", "--end-line", "10"});
   EXPECT_EQ(result.code, 4);
-  result = run({"sessions", "after", session, "--start-line", "9"});
+  result = baton::test::run_cli({"sessions", "after", session, "--start-line", "9"});
   EXPECT_EQ(result.code, 4);
   EXPECT_EQ(result.err, "Validation error: Invalid start_line: 9 (total messages: 9)\n");
 
-  result = run({"sessions", "after", session, "--start-line", "8"});
+  result = baton::test::run_cli({"sessions", "after", session, "--start-line", "8"});
   EXPECT_EQ(result.code, 0);
   EXPECT_EQ(result.out, "[]\n");
-  result = run({"sessions", "last-compact", v1_session.string()});
+  result = baton::test::run_cli({"sessions", "last-compact", v1_session.string()});
   EXPECT_EQ(result.code, 0);
   EXPECT_EQ(result.out, "null\n");
 
-  result = run({"sessions", "chunks", session, "--start-line", "0"});  // --char-limit missing
+  result = baton::test::run_cli({"sessions", "chunks", session, "--start-line", "0"});  // --char-limit missing
   EXPECT_EQ(result.code, 2);
-  result = run({"sessions"});
+  result = baton::test::run_cli({"sessions"});
   EXPECT_EQ(result.code, 2);
 }
