@@ -13,7 +13,8 @@ find_package(pegtl 3.2 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
-find_package(yaml-cpp 0.7 REQUIRED)
+# libyaml ships a pkg-config file (yaml-0.1), no CMake package.
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
 # `check --jobs` lints files on several threads.
 set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)

@@ -16,19 +16,23 @@ bool has_unlabelled_fence(const doc::Document& document, const doc::Section& sec
                      [](const doc::Fence* fence) { return fence->info.empty(); });
 }
 
-// yaml-cpp's messages are terse; the usual causes of the common ones.
+// libyaml names the problem, not its usual cause: the causes of the common ones.
 std::string_view hint(std::string_view message) {
   struct Hint {
     std::string_view message;
     std::string_view hint;
   };
   static constexpr Hint hints[] = {
-      {"illegal map value", " (a value that contains \": \" must be quoted)"},
-      {"illegal tab when looking for indentation", " (indent with spaces)"},
-      {"end of map not found", " (check the indentation of this line)"},
-      {"end of sequence not found", " (check the indentation of this line)"},
-      {"unknown escape character",
-       " (in double quotes a backslash starts an escape; use single quotes)"},
+      {"mapping values are not allowed", " — a value that contains \": \" must be quoted"},
+      {"found a tab character", " — indent with spaces"},
+      {"did not find expected key", " — check the indentation of this line"},
+      {"did not find expected '-' indicator", " — check the indentation of this line"},
+      {"did not find expected ',' or ']'", " — a [ list is not closed"},
+      {"did not find expected ',' or '}'", " — a { mapping is not closed"},
+      {"found unknown escape character",
+       " — in double quotes a backslash starts an escape; use single quotes"},
+      {"found unexpected end of stream (while scanning a quoted scalar)",
+       " — a quoted value is not closed"},
   };
   for (const auto& entry : hints) {
     if (message.starts_with(entry.message)) return entry.hint;
@@ -82,9 +86,10 @@ is accepted) with the session state, and that block must parse as a single YAML 
 
 - no `yaml` block in 1.20 is reported at the 1.20 heading;
 - an empty block (only blank lines or comments) at its opening fence;
-- a YAML syntax error at the exact line and column yaml-cpp stops at, with its message — for
-  example a second `: ` inside a plain value (`content: Fix the scanner: escapes`), a tab used
-  for indentation, or an unclosed `[` or quote;
+- a YAML syntax error at the exact line and column libyaml stops at, with its message and the
+  usual cause — for example a second `: ` inside a plain value (`content: Fix the scanner:
+  escapes`), a tab used for indentation, or an unclosed `[` or quote; lists and mappings nested
+  more than 256 deep, and an alias (`*name`) with no anchor before it, are errors too;
 - a second YAML document in the block (after `---`) where it starts.
 
 A block that is never closed is left to `unclosed-fence`. Whether the YAML matches the schema is

@@ -187,10 +187,10 @@ std::string label(std::string_view name) {
   return name.empty() ? std::string("the 1.20 state") : std::string(name);
 }
 
-std::string describe(const YAML::Node& node) {
-  if (node.IsSequence()) return "a list";
-  if (node.IsMap()) return "a mapping";
-  return quoted(node.Scalar());
+std::string describe(const state::Node& node) {
+  if (node.is_list()) return "a list";
+  if (node.is_map()) return "a mapping";
+  return quoted(node.text);
 }
 
 std::string_view expected(Kind kind) {
@@ -207,16 +207,16 @@ std::string_view expected(Kind kind) {
   return "any value";
 }
 
-bool kind_matches(const YAML::Node& node, Kind kind) {
+bool kind_matches(const state::Node& node, Kind kind) {
   switch (kind) {
     case Kind::any:
       return true;
     case Kind::scalar:
-      return node.IsScalar();
+      return node.is_scalar();
     case Kind::list:
-      return node.IsSequence();
+      return node.is_list();
     case Kind::map:
-      return node.IsMap();
+      return node.is_map();
   }
   return true;
 }
@@ -272,39 +272,38 @@ class Walker {
       : context_(context), state_(state) {}
 
   // `fallback` is where a null node is reported: its key, or for a list item the item itself.
-  void visit(const YAML::Node& node, TextRange fallback, const Field& field,
+  void visit(const state::Node* node, TextRange fallback, const Field& field,
              const std::string& name) {
-    const bool null = !node.IsDefined() || node.IsNull();
-    if (null) {
+    if (!node || node->is_null()) {
       if (field.need == Need::filled)
         context_.report(fallback, fmt::format("{} is empty", label(name)));
       return;
     }
     const auto site = state::node_range(state_, node);
-    if (!kind_matches(node, field.kind)) {
-      context_.report(site, fmt::format("{} is {}; expected {}", label(name), describe(node),
+    if (!kind_matches(*node, field.kind)) {
+      context_.report(site, fmt::format("{} is {}; expected {}", label(name), describe(*node),
                                         expected(field.kind)));
       return;
     }
-    if (node.IsScalar()) {
-      check_scalar(node, site, field, name);
-    } else if (node.IsMap()) {
-      visit_map(node, field, name);
-    } else if (node.IsSequence()) {
-      visit_list(node, field, name);
+    if (node->is_scalar()) {
+      check_scalar(*node, site, field, name);
+    } else if (node->is_map()) {
+      visit_map(*node, field, name);
+    } else if (node->is_list()) {
+      visit_list(*node, field, name);
     }
   }
 
  private:
   // Aliases can make a node appear many times (or inside itself): each source
   // node is checked once per schema row.
-  bool first_visit(const YAML::Node& node, const Field& field) {
-    return visited_.insert({node.Mark().pos, &field}).second;
+  bool first_visit(const state::Node& node, const Field& field) {
+    return visited_.insert({&node, &field}).second;
   }
 
-  void check_scalar(const YAML::Node& node, TextRange site, const Field& field,
+  void check_scalar(const state::Node& node, TextRange site, const Field& field,
                     const std::string& name) {
-    const auto& text = node.Scalar();
+    const auto& text = node.text;
     if (field.need == Need::filled && doc::trim(text).empty()) {
       context_.report(site, fmt::format("{} is empty", label(name)));
       return;
@@ -335,7 +334,7 @@ class Walker {
       case Check::positive_integer: {
         const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), doc::is_digit);
         const bool positive = digits && text.find_first_not_of('0') != std::string::npos;
-        if (positive && !is_string_tag(node.Tag())) return;
+        if (positive && !is_string_tag(node.tag)) return;
         if (positive) {
           context_.report(site, fmt::format("{} is the string {}; write the number without quotes",
                                             name, quoted(text)));
@@ -351,7 +350,7 @@ class Walker {
           context_.report(site, fmt::format("{} is {}; expected \"3.0\" (or \"2.0\" for the older "
                                             "layout)",
                                             name, quoted(text)));
-        } else if (!is_string_tag(node.Tag())) {
+        } else if (!is_string_tag(node.tag)) {
           context_.report(
               site, fmt::format("{} is the number {}; write the string \"{}\" in quotes", name,
                                 text, text));
@@ -360,13 +359,11 @@ class Walker {
     }
   }
 
-  void visit_map(const YAML::Node& node, const Field& field, const std::string& name) {
+  void visit_map(const state::Node& node, const Field& field, const std::string& name) {
     if (!first_visit(node, field)) return;
     std::vector<std::string> seen;
     std::vector<std::string_view> suggested;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node key = it->first;
-      const YAML::Node value = it->second;
+    for (const auto& [key, value] : node.entries) {
       const auto key_text = state::scalar_text(key);
       const auto key_site = state::node_range(state_, key);
       if (!key_text) {  // a list or mapping as a key: nothing in the schema uses one
@@ -400,7 +397,7 @@ class Walker {
       visit(value, key_site, *child, child_name);
     }
     const auto site =
-        field.path.empty() ? state::opening_range(state_) : state::node_range(state_, node);
+        field.path.empty() ? state::opening_range(state_) : state::node_range(state_, &node);
     for (const auto& child : schema) {
       if (child.need == Need::optional || child.path.empty() || child.path.ends_with("[]") ||
           parent_of(child.path) != field.path) {
@@ -415,29 +412,25 @@ class Walker {
     }
   }
 
-  void visit_list(const YAML::Node& node, const Field& field, const std::string& name) {
+  void visit_list(const state::Node& node, const Field& field, const std::string& name) {
     if (!first_visit(node, field)) return;
     const auto* item = find_field(fmt::format("{}[]", field.path));
     if (!item) return;
-    std::size_t index = 0;
-    for (auto it = node.begin(); it != node.end(); ++it, ++index) {
-      visit(*it, state::node_range(state_, *it), *item, fmt::format("{}[{}]", name, index));
+    for (std::size_t index = 0; index < node.items.size(); ++index) {
+      const auto* child = node.items[index];
+      visit(child, state::node_range(state_, child), *item, fmt::format("{}[{}]", name, index));
     }
   }
 
   engine::RuleContext& context_;
   const state::StateYaml& state_;
-  std::set<std::pair<int, const Field*>> visited_;
+  std::set<std::pair<const state::Node*, const Field*>> visited_;
 };
 
 void check(engine::RuleContext& context) {
   const auto& state = state::load(context);
   if (!state || !state->parsed()) return;
-  try {
-    Walker(context, *state).visit(state->root, state::opening_range(*state), schema[0], "");
-  } catch (const std::exception&) {
-    // yaml-cpp node access failed on a shape we did not foresee: report what we have.
-  }
+  Walker(context, *state).visit(state->root, state::opening_range(*state), schema[0], "");
 }
 
 }  // namespace

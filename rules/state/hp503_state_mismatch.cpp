@@ -20,7 +20,7 @@ using state::quoted;
 bool is_active(std::string_view status) { return status == "pending" || status == "in_progress"; }
 
 // The non-blank text of a scalar, trimmed.
-std::optional<std::string> text_of(const YAML::Node& node) {
+std::optional<std::string> text_of(const state::Node* node) {
   auto text = state::scalar_text(node);
   if (!text) return std::nullopt;
   auto trimmed = std::string(doc::trim(*text));
@@ -46,8 +46,8 @@ void check_skill(engine::RuleContext& context, const StateYaml& state) {
     diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
     return;
   }
-  if (!stack->value.IsSequence()) return;
-  const YAML::Node top = *stack->value.begin();
+  if (!stack->value->is_list()) return;
+  const auto* top = stack->value->items.front();
   const auto name = state::find_key(top, "name");
   const auto name_text = name ? text_of(name->value) : std::nullopt;
   if (declared->marker) {
@@ -73,8 +73,8 @@ void check_skill(engine::RuleContext& context, const StateYaml& state) {
 struct YamlTodo {
   std::string content;
   std::string status;
-  YAML::Node item;
-  YAML::Node status_node;
+  const state::Node* item = nullptr;
+  const state::Node* status_node = nullptr;
   bool paired = false;
 };
 
@@ -86,13 +86,12 @@ struct SectionTodo {
 };
 
 // The explicit todos, or nullopt when one of them is not well-typed (state-schema reports it).
-std::optional<std::vector<YamlTodo>> yaml_todos(const YAML::Node& list) {
+std::optional<std::vector<YamlTodo>> yaml_todos(const state::Node* list) {
   std::vector<YamlTodo> todos;
   if (state::is_empty_collection(list)) return todos;
-  if (!list.IsSequence()) return std::nullopt;
+  if (!list->is_list()) return std::nullopt;
   static constexpr std::string_view statuses[] = {"pending", "in_progress", "completed", "blocked"};
-  for (auto it = list.begin(); it != list.end(); ++it) {
-    const YAML::Node item = *it;
+  for (const auto* item : list->items) {
     const auto content = state::find_key(item, "content");
     const auto status = state::find_key(item, "status");
     if (!content || !status) return std::nullopt;
@@ -128,9 +127,9 @@ void check_todos(engine::RuleContext& context, const StateYaml& state) {
   const auto todos_key = state::find_key(state.root, "todos");
   if (!todos_key) return;
   const auto& todos_value = todos_key->value;
-  if (!state::is_empty_collection(todos_value) && !todos_value.IsMap()) return;
+  if (!state::is_empty_collection(todos_value) && !todos_value->is_map()) return;
   const auto explicit_key = state::find_key(todos_value, "explicit");
-  auto listed = yaml_todos(explicit_key ? explicit_key->value : YAML::Node());
+  auto listed = yaml_todos(explicit_key ? explicit_key->value : nullptr);
   if (!listed) return;
   const auto list_site =
       state::node_range(state, explicit_key ? explicit_key->key : todos_key->key);
@@ -203,17 +202,16 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
   const auto documents_key = state::find_key(state.root, "documents");
   if (!documents_key) return;
   const auto& documents = documents_key->value;
-  if (!state::is_empty_collection(documents) && !documents.IsMap()) return;
+  if (!state::is_empty_collection(documents) && !documents->is_map()) return;
   const auto must_read = state::find_key(documents, "must_read");
   struct Listed {
     std::string path;
-    YAML::Node item;
+    const state::Node* item;
   };
   std::vector<Listed> listed;
   if (must_read && !state::is_empty_collection(must_read->value)) {
-    if (!must_read->value.IsSequence()) return;
-    for (auto it = must_read->value.begin(); it != must_read->value.end(); ++it) {
-      const YAML::Node item = *it;
+    if (!must_read->value->is_list()) return;
+    for (const auto* item : must_read->value->items) {
       const auto path = state::find_key(item, "path");
       auto text = path ? text_of(path->value) : std::nullopt;
       if (!text) return;  // state-schema reports it
@@ -262,15 +260,10 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
 
 void check(engine::RuleContext& context) {
   const auto& state = state::load(context);
-  if (!state || !state->parsed() || !state->root.IsMap()) return;
-  // Each comparison stands alone: one that meets a shape yaml-cpp rejects
-  // does not stop the others.
-  for (auto* compare : {&check_skill, &check_todos, &check_reads}) {
-    try {
-      compare(context, *state);
-    } catch (const std::exception&) {
-    }
-  }
+  if (!state || !state->parsed() || !state->root->is_map()) return;
+  check_skill(context, *state);
+  check_todos(context, *state);
+  check_reads(context, *state);
 }
 
 }  // namespace

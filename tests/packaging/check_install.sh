@@ -110,7 +110,7 @@ if [ "$what" = deb ] || [ "$what" = all ]; then
       [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail ".deb Version is not $version"
       depends=$(dpkg-deb -f "$deb" Depends)
       # Runtime libraries, by Debian package name (the soname is part of it).
-      for library in 'libcmark-gfm0' 'libcmark-gfm-extensions0' 'libyaml-cpp0' 'libfmt[0-9]' 'libc6'; do
+      for library in 'libcmark-gfm0' 'libcmark-gfm-extensions0' 'libyaml-0-2' 'libfmt[0-9]' 'libc6'; do
         if printf '%s\n' "$depends" | tr ',' '\n' | sed 's/^ *//' | grep -q "^$library"; then
           pass ".deb depends on $library*"
         else
