@@ -179,6 +179,42 @@ std::string_view key_of(std::string_view path) {
   return dot == std::string_view::npos ? path : path.substr(dot + 1);
 }
 
+// The schema as a tree, computed once from its rows: the rows of each
+// mapping's keys and the row of each list's items.
+struct SchemaTree {
+  std::vector<std::vector<const Field*>> keys;  // by row
+  std::vector<const Field*> items;              // by row; nullptr when not a list
+};
+
+const SchemaTree& schema_tree() {
+  static const SchemaTree tree = [] {
+    SchemaTree built;
+    built.keys.resize(std::size(schema));
+    built.items.resize(std::size(schema), nullptr);
+    for (const auto& field : schema) {
+      if (field.path.empty()) continue;
+      const auto* parent = find_field(parent_of(field.path));
+      if (!parent) continue;
+      const auto row = static_cast<std::size_t>(parent - schema);
+      if (field.path.ends_with("[]")) {
+        built.items[row] = &field;
+      } else {
+        built.keys[row].push_back(&field);
+      }
+    }
+    return built;
+  }();
+  return tree;
+}
+
+const std::vector<const Field*>& key_rows(const Field& map) {
+  return schema_tree().keys[static_cast<std::size_t>(&map - schema)];
+}
+
+const Field* item_row(const Field& list) {
+  return schema_tree().items[static_cast<std::size_t>(&list - schema)];
+}
+
 std::string join(std::string_view parent, std::string_view key) {
   return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
 }
@@ -238,14 +274,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 // The known key of this mapping that `key` is most likely a typo of.
-std::optional<std::string_view> suggestion(std::string_view map_path, std::string_view key) {
+std::optional<std::string_view> suggestion(const Field& map, std::string_view key) {
   if (key.size() > 40) return std::nullopt;
   std::optional<std::string_view> best;
   std::size_t best_distance = 3;
-  for (const auto& field : schema) {
-    if (field.path.empty() || field.path.ends_with("[]") || parent_of(field.path) != map_path)
-      continue;
-    const auto candidate = key_of(field.path);
+  for (const auto* field : key_rows(map)) {
+    const auto candidate = key_of(field->path);
     const auto distance = edit_distance(key, candidate);
     if (distance < best_distance && distance < candidate.size()) {
       best = candidate;
@@ -361,49 +395,49 @@ class Walker {
 
   void visit_map(const state::Node& node, const Field& field, const std::string& name) {
     if (!first_visit(node, field)) return;
-    std::vector<std::string> seen;
+    std::vector<std::string_view> seen;
     std::vector<std::string_view> suggested;
+    const auto& rows = key_rows(field);
     for (const auto& [key, value] : node.entries) {
-      const auto key_text = state::scalar_text(key);
       const auto key_site = state::node_range(state_, key);
-      if (!key_text) {  // a list or mapping as a key: nothing in the schema uses one
+      if (!key->is_scalar()) {  // a list or mapping as a key: nothing in the schema uses one
         if (field.closed)
           context_.report(key_site, fmt::format("{} has a key that is not text", label(name)));
         continue;
       }
-      const auto child_name = join(name, *key_text);
-      if (std::find(seen.begin(), seen.end(), *key_text) != seen.end()) {
+      const std::string_view key_text = key->text;
+      const auto child_name = join(name, key_text);
+      if (std::find(seen.begin(), seen.end(), key_text) != seen.end()) {
         context_.report(
             key_site,
             fmt::format("{} appears twice; YAML readers keep only one of the two", child_name));
         continue;
       }
-      seen.push_back(*key_text);
-      // A key with a "." or "[" would read as a path of its own.
-      const bool plain = !key_text->empty() && key_text->find_first_of(".[") == std::string::npos;
-      const auto* child = plain ? find_field(join(field.path, *key_text)) : nullptr;
+      seen.push_back(key_text);
+      // No row's key holds a "." or "[", so such a key is never a path of its own.
+      const auto row = std::find_if(rows.begin(), rows.end(), [&](const Field* candidate) {
+        return key_of(candidate->path) == key_text;
+      });
+      const auto* child = row == rows.end() ? nullptr : *row;
       if (!child) {
         if (!field.closed) continue;
         const auto where = field.path.empty() ? std::string("at the top level of the 1.20 state")
                                               : fmt::format("in {}", name);
-        const auto hint = suggestion(field.path, *key_text);
+        const auto hint = suggestion(field, key_text);
         if (hint) suggested.push_back(*hint);
         context_.report(key_site, hint
                                       ? fmt::format("unknown key {} {}; did you mean \"{}\"?",
-                                                    quoted(*key_text), where, *hint)
-                                      : fmt::format("unknown key {} {}", quoted(*key_text), where));
+                                                    quoted(key_text), where, *hint)
+                                      : fmt::format("unknown key {} {}", quoted(key_text), where));
         continue;
       }
       visit(value, key_site, *child, child_name);
     }
     const auto site =
         field.path.empty() ? state::opening_range(state_) : state::node_range(state_, &node);
-    for (const auto& child : schema) {
-      if (child.need == Need::optional || child.path.empty() || child.path.ends_with("[]") ||
-          parent_of(child.path) != field.path) {
-        continue;
-      }
-      const auto key = key_of(child.path);
+    for (const auto* child : rows) {
+      if (child->need == Need::optional) continue;
+      const auto key = key_of(child->path);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       if (std::find(suggested.begin(), suggested.end(), key) != suggested.end()) continue;
       context_.report(
@@ -414,7 +448,7 @@ class Walker {
 
   void visit_list(const state::Node& node, const Field& field, const std::string& name) {
     if (!first_visit(node, field)) return;
-    const auto* item = find_field(fmt::format("{}[]", field.path));
+    const auto* item = item_row(field);
     if (!item) return;
     for (std::size_t index = 0; index < node.items.size(); ++index) {
       const auto* child = node.items[index];
