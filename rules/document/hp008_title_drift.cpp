@@ -14,7 +14,7 @@ std::string normalise(std::string_view text) {
   std::string out;
   bool space = true;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i, 4) == "<!--") {
+    if (text[i] == '<' && text.substr(i, 4) == "<!--") {
       const auto close = text.find("-->", i);
       if (close == std::string_view::npos) break;
       i = close + 2;
