@@ -403,12 +403,17 @@ class Builder {
     tables_->push_back(std::move(table));
   }
 
+  static bool starts_inline(char c) { return c == '\\' || c == '`' || c == '<'; }
+
   // Finds code spans and HTML comments in inline content, by the raw text:
   // cmark's inline positions are not reliable.
   void scan_inline(TextRange range) {
     const auto text = source_.text();
     auto cursor = range.begin;
     while (cursor < range.end) {
+      // Most bytes start nothing: skip to the next one that may.
+      while (cursor < range.end && !starts_inline(text[cursor])) ++cursor;
+      if (cursor >= range.end) break;
       const char c = text[cursor];
       if (c == '\\') {
         cursor += 2;
