@@ -354,6 +354,67 @@ std::optional<Record> skim_assistant(const session::RecordReader& reader) {
   return record;
 }
 
+// A JSON value of a validated line as nlohmann reads it, but with strings
+// decoded by the session reader's decoder: a tool result's text is most of
+// a user record, and nlohmann builds strings a character at a time. Numbers,
+// literals and values nested deeper than a record's content are left to
+// nlohmann.
+json skim_value(std::string_view value, int depth = 0) {
+  const auto parsed = [&] {
+    auto result = json::parse(value.begin(), value.end(), nullptr, false);
+    return result.is_discarded() ? json() : result;
+  };
+  if (value.empty() || depth > 32)
+    return parsed();
+  if (value.front() == '"')
+    return session::json_string(value).value_or("");
+  if (value.front() == '[') {
+    auto array = json::array();
+    for (const auto element : array_elements(value))
+      array.push_back(skim_value(element, depth + 1));
+    return array;
+  }
+  if (value.front() == '{') {
+    auto object = json::object();
+    for (const auto& member : object_members(value)) {
+      const auto key = member.key_escaped ? session::decode_json_string_body(member.key)
+                                          : std::string(member.key);
+      object[key] = skim_value(member.value, depth + 1);
+    }
+    return object;
+  }
+  return parsed();
+}
+
+// A user record reduced to what observe() reads from it: its flags, its
+// timestamp and its message content, parsed from the skimmed members. The
+// record's toolUseResult, which repeats the result (an error's whole text, a
+// file read), is parsed only when `with_tool_use_result` (the result of an
+// Agent call, whose agentId and status live there).
+Record skim_user(const session::RecordReader& reader, bool with_tool_use_result) {
+  const auto& members = reader.members();
+  Record record;
+  record.index = reader.index();
+  record.line_number = reader.line_number();
+  record.type = "user";
+  const auto flag = [&](std::string_view name) {
+    const auto value = session::find_member(members, name);
+    return value && *value == "true";
+  };
+  record.is_sidechain = flag("isSidechain");
+  record.is_meta = flag("isMeta");
+  record.is_compact_summary = flag("isCompactSummary");
+  record.timestamp = value_string(session::find_member(members, "timestamp"));
+  if (const auto content = message_content(members))
+    record.content = skim_value(*content);
+  record.json = json::object();
+  if (with_tool_use_result) {
+    if (const auto result = session::find_member(members, "toolUseResult"))
+      record.json["toolUseResult"] = skim_value(*result);
+  }
+  return record;
+}
+
 class Extractor {
  public:
   Extractor(const SessionInput& input, const World& world) : input_(input), world_(world) {}
@@ -409,7 +470,7 @@ class Extractor {
           observe(session::parse_record(text, reader.index(), reader.line_number()));
       } else if (session::is_string_value(*type, "user")) {
         if (user_matters(members, reader.line_number()))
-          observe(session::parse_record(text, reader.index(), reader.line_number()));
+          observe(skim_user(reader, holds_agent_result(members)));
       } else if (session::is_compact_boundary(members)) {
         observe(session::parse_record(text, reader.index(), reader.line_number()));
       }
@@ -455,6 +516,25 @@ class Extractor {
       if (session::is_string_value(*type, "text"))
         return true;
       if (session::is_string_value(*type, "tool_result") && result_matters(block, line))
+        return true;
+    }
+    return false;
+  }
+
+  // Whether a user record holds the result of an Agent call (tool_result()
+  // reads its agentId and status from the record's toolUseResult).
+  bool holds_agent_result(const std::vector<session::Member>& members) const {
+    const auto content = message_content(members);
+    if (!content || content->empty() || content->front() != '[')
+      return false;
+    for (const auto element : array_elements(*content)) {
+      if (element.front() != '{')
+        continue;
+      const auto block = object_members(element);
+      const auto type = session::find_member(block, "type");
+      const auto id = session::find_member(block, "tool_use_id");
+      if (type && id && session::is_string_value(*type, "tool_result") &&
+          agents_by_tool_.count(session::json_string(*id).value_or("")))
         return true;
     }
     return false;

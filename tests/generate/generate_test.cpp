@@ -378,3 +378,29 @@ TEST(GenerateExtract, SiblingAgentTranscriptsOfTheSameSession) {
 }
 
 }  // namespace
+
+// User records are read from their skimmed members (message content, flags,
+// and toolUseResult only for an Agent's result), not parsed whole: what the
+// model takes from them must be the same as from a full parse.
+TEST(GenerateExtract, SkimmedUserRecordsKeepEscapesAndAgentResults) {
+  baton::test::TempDir dir;
+  const std::string lines[] = {
+      R"({"type":"user","sessionId":"s1","cwd":"/home/dev/api","timestamp":"2026-01-01T00:00:00Z","message":{"role":"user","content":"Fix the \"limiter\"\tnow"}})",
+      R"({"type":"assistant","sessionId":"s1","message":{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{"command":"make"}},{"type":"tool_use","id":"t2","name":"Task","input":{"description":"survey","prompt":"x","subagent_type":"Explore"}}]}})",
+      R"({"type":"user","sessionId":"s1","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","is_error":true,"content":"make: \"bad\" \ud83d\ude00 \u00e9\nstop"},{"type":"tool_result","tool_use_id":"t2","content":[{"type":"text","text":"surveyed"}]}]},"toolUseResult":{"agentId":"fa11ed","status":"completed","sizes":[1,2.5e3,true,null]}})",
+  };
+  std::string transcript;
+  for (const auto& line : lines) transcript += line + "\n";
+  const auto session = dir.write("-home-dev-api/s1.jsonl", transcript);
+  const auto model = test::model_of(session, api_world());
+  ASSERT_EQ(model.user_messages.size(), 1u);
+  EXPECT_EQ(model.user_messages[0].text, "Fix the \"limiter\"\tnow");
+  ASSERT_EQ(model.errors.size(), 1u);
+  EXPECT_EQ(model.errors[0].tool, "Bash");
+  EXPECT_NE(model.errors[0].error.find("make: \"bad\" \xF0\x9F\x98\x80 \xC3\xA9"), std::string::npos)
+      << model.errors[0].error;
+  ASSERT_EQ(model.subagents.size(), 1u);
+  EXPECT_EQ(model.subagents[0].id, "fa11ed");  // from the record's toolUseResult
+  EXPECT_EQ(model.subagents[0].status, "completed");
+  EXPECT_EQ(model.subagents[0].result_excerpt, "surveyed");
+}
