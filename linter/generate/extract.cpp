@@ -10,6 +10,7 @@
 #include "generate/quote.hpp"
 #include "rules/safety/secrets.hpp"
 #include "rules/support.hpp"
+#include "session/skim.hpp"
 
 namespace baton::generate {
 
@@ -148,95 +149,6 @@ std::optional<PlanKind> plan_kind(const std::string& path) {
   return std::nullopt;
 }
 
-// --- Skimming records without a DOM -----------------------------------------
-// The text comes from session::RecordReader, so it is valid JSON: these
-// helpers only find where values begin and end.
-
-// The end of the JSON string that starts at `at` (one past its closing quote).
-std::size_t skip_string(std::string_view text, std::size_t at) {
-  auto from = at + 1;
-  while (true) {
-    const auto quote = text.find('"', from);
-    if (quote == std::string_view::npos)
-      return text.size();
-    auto backslashes = quote;
-    while (backslashes > at + 1 && text[backslashes - 1] == '\\')
-      --backslashes;
-    if ((quote - backslashes) % 2 == 0)
-      return quote + 1;
-    from = quote + 1;
-  }
-}
-
-// The end of the JSON value that starts at `at`.
-std::size_t skip_value(std::string_view text, std::size_t at) {
-  int depth = 0;
-  auto i = at;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '"') {
-      i = skip_string(text, i);
-      if (depth == 0)
-        return i;
-      continue;
-    }
-    if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (depth == 0)
-        return i;
-      if (--depth == 0)
-        return i + 1;
-    } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
-      return i;
-    }
-    ++i;
-  }
-  return i;
-}
-
-std::size_t skip_blank(std::string_view text, std::size_t at) {
-  while (at < text.size() &&
-         (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n'))
-    ++at;
-  return at;
-}
-
-// The elements of a JSON array text.
-std::vector<std::string_view> array_elements(std::string_view array) {
-  std::vector<std::string_view> elements;
-  auto at = skip_blank(array, 1);
-  while (at < array.size() && array[at] != ']') {
-    const auto end = skip_value(array, at);
-    elements.push_back(array.substr(at, end - at));
-    at = skip_blank(array, end);
-    if (at < array.size() && array[at] == ',')
-      at = skip_blank(array, at + 1);
-  }
-  return elements;
-}
-
-// The members of a JSON object text (keys still escaped where key_escaped).
-std::vector<session::Member> object_members(std::string_view object) {
-  std::vector<session::Member> members;
-  auto at = skip_blank(object, 1);
-  while (at < object.size() && object[at] == '"') {
-    const auto key_end = skip_string(object, at);
-    session::Member member;
-    member.key = object.substr(at + 1, key_end - at - 2);
-    member.key_escaped = member.key.find('\\') != std::string_view::npos;
-    at = skip_blank(object, key_end);
-    at = skip_blank(object, at + 1);  // the colon
-    const auto end = skip_value(object, at);
-    member.value = object.substr(at, end - at);
-    members.push_back(member);
-    at = skip_blank(object, end);
-    if (at < object.size() && object[at] == ',')
-      at = skip_blank(object, at + 1);
-  }
-  return members;
-}
-
 // session::string_member of a skimmed value: a string, or a number's digits.
 std::string value_string(std::optional<std::string_view> value) {
   if (!value || value->empty())
@@ -272,7 +184,7 @@ std::optional<std::string_view> message_content(const std::vector<session::Membe
   const auto message = session::find_member(members, "message");
   if (!message || message->empty() || message->front() != '{')
     return std::nullopt;
-  return session::find_member(object_members(*message), "content");
+  return session::find_member(session::skim_members(*message), "content");
 }
 
 // Whether free text (a JSON string or text block, as written) can name a
@@ -290,7 +202,7 @@ constexpr std::string_view input_keys_read[] = {
 // A tool_use block as parse_record reads it, with only the input members the
 // extractor reads (a Write's content is not parsed).
 ToolUse parse_tool_use(std::string_view block_text) {
-  const auto block = object_members(block_text);
+  const auto block = session::skim_members(block_text);
   ToolUse tool_use;
   tool_use.id = value_string(session::find_member(block, "id"));
   tool_use.name = value_string(session::find_member(block, "name"));
@@ -305,7 +217,7 @@ ToolUse parse_tool_use(std::string_view block_text) {
     return tool_use;
   }
   tool_use.input = json::object();
-  for (const auto& member : object_members(*input)) {
+  for (const auto& member : session::skim_members(*input)) {
     const auto key =
         member.key_escaped ? session::decode_json_string_body(member.key) : std::string(member.key);
     if (std::find(std::begin(input_keys_read), std::end(input_keys_read), key) !=
@@ -315,44 +227,6 @@ ToolUse parse_tool_use(std::string_view block_text) {
   return tool_use;
 }
 
-// An assistant record reduced to what observe() reads from it when its text
-// names no document: its tool uses. nullopt when it must be parsed whole.
-std::optional<Record> skim_assistant(const session::RecordReader& reader) {
-  const auto& members = reader.members();
-  Record record;
-  record.index = reader.index();
-  record.line_number = reader.line_number();
-  record.type = "assistant";
-  const auto sidechain = session::find_member(members, "isSidechain");
-  record.is_sidechain = sidechain && *sidechain == "true";
-  const auto content = message_content(members);
-  if (!content || content->empty())
-    return record;
-  if (content->front() == '"')
-    return may_mention(*content) ? std::nullopt : std::optional<Record>(record);
-  if (content->front() != '[')
-    return record;
-  for (const auto element : array_elements(*content)) {
-    if (element.front() == '"') {
-      if (may_mention(element))
-        return std::nullopt;
-      continue;
-    }
-    if (element.front() != '{')
-      continue;
-    const auto block = object_members(element);
-    const auto type = session::find_member(block, "type");
-    if (!type)
-      continue;
-    if (session::is_string_value(*type, "text")) {
-      if (may_mention(element))
-        return std::nullopt;
-    } else if (session::is_string_value(*type, "tool_use")) {
-      record.tool_uses.push_back(parse_tool_use(element));
-    }
-  }
-  return record;
-}
 
 // A JSON value of a validated line as nlohmann reads it, but with strings
 // decoded by the session reader's decoder: a tool result's text is most of
@@ -370,13 +244,13 @@ json skim_value(std::string_view value, int depth = 0) {
     return session::json_string(value).value_or("");
   if (value.front() == '[') {
     auto array = json::array();
-    for (const auto element : array_elements(value))
+    for (const auto element : session::skim_elements(value))
       array.push_back(skim_value(element, depth + 1));
     return array;
   }
   if (value.front() == '{') {
     auto object = json::object();
-    for (const auto& member : object_members(value)) {
+    for (const auto& member : session::skim_members(value)) {
       const auto key = member.key_escaped ? session::decode_json_string_body(member.key)
                                           : std::string(member.key);
       object[key] = skim_value(member.value, depth + 1);
@@ -384,6 +258,53 @@ json skim_value(std::string_view value, int depth = 0) {
     return object;
   }
   return parsed();
+}
+
+// An assistant record reduced to what observe() reads from it: its tool
+// uses, and its text only when that may name a document (mention() looks
+// for ".md"). The text blocks kept are those content_text() reads.
+Record skim_assistant(const session::RecordReader& reader) {
+  const auto& members = reader.members();
+  Record record;
+  record.index = reader.index();
+  record.line_number = reader.line_number();
+  record.type = "assistant";
+  const auto sidechain = session::find_member(members, "isSidechain");
+  record.is_sidechain = sidechain && *sidechain == "true";
+  const auto content = message_content(members);
+  if (!content || content->empty())
+    return record;
+  if (content->front() == '"') {
+    if (may_mention(*content))
+      record.content = skim_value(*content);
+    return record;
+  }
+  if (content->front() != '[')
+    return record;
+  const bool keep_text = may_mention(*content);
+  auto text_blocks = json::array();
+  for (const auto element : session::skim_elements(*content)) {
+    if (element.front() == '"') {
+      if (keep_text)
+        text_blocks.push_back(skim_value(element));
+      continue;
+    }
+    if (element.front() != '{')
+      continue;
+    const auto block = session::skim_members(element);
+    const auto type = session::find_member(block, "type");
+    if (!type)
+      continue;
+    if (session::is_string_value(*type, "text")) {
+      if (keep_text)
+        text_blocks.push_back(skim_value(element));
+    } else if (session::is_string_value(*type, "tool_use")) {
+      record.tool_uses.push_back(parse_tool_use(element));
+    }
+  }
+  if (keep_text)
+    record.content = std::move(text_blocks);
+  return record;
 }
 
 // A user record reduced to what observe() reads from it: its flags, its
@@ -450,13 +371,27 @@ class Extractor {
     std::string target;
   };
 
+  // Whether a record of the session must be parsed whole: the summary's
+  // pass has judged the lines it read; later ones (appended since) are
+  // judged here.
+  bool must_parse_whole(const session::RecordReader& reader) const {
+    const auto& summary = input_.summary;
+    if (!summary.validated || !summary.parse_whole ||
+        reader.line_number() > summary.validated->lines)
+      return needs_full_parse(reader.text());
+    return std::binary_search(summary.parse_whole->begin(), summary.parse_whole->end(),
+                              reader.line_number());
+  }
+
   // Every record once, in order; parsed only when it can change the model.
   void stream_session() {
-    session::RecordReader reader(input_.session_path, {});
+    session::ReadOptions options;
+    options.validated = input_.summary.validated;
+    session::RecordReader reader(input_.session_path, options);
     while (reader.next()) {
       const auto text = reader.text();
       const auto& members = reader.members();
-      if (needs_full_parse(text)) {
+      if (must_parse_whole(reader)) {
         observe(session::parse_record(text, reader.index(), reader.line_number()));
         continue;
       }
@@ -464,10 +399,7 @@ class Extractor {
       if (!type)
         continue;
       if (session::is_string_value(*type, "assistant")) {
-        if (auto record = skim_assistant(reader))
-          observe(*record);
-        else
-          observe(session::parse_record(text, reader.index(), reader.line_number()));
+        observe(skim_assistant(reader));
       } else if (session::is_string_value(*type, "user")) {
         if (user_matters(members, reader.line_number()))
           observe(skim_user(reader, holds_agent_result(members)));
@@ -484,10 +416,7 @@ class Extractor {
       if (needs_full_parse(text)) {
         observe_agent(id, session::parse_record(text, reader.index(), reader.line_number()));
       } else if (session::member_is(reader.members(), "type", "assistant")) {
-        if (auto record = skim_assistant(reader))
-          observe_agent(id, *record);
-        else
-          observe_agent(id, session::parse_record(text, reader.index(), reader.line_number()));
+        observe_agent(id, skim_assistant(reader));
       }
     }
   }
@@ -504,12 +433,12 @@ class Extractor {
       return true;
     if (content->front() != '[')
       return false;
-    for (const auto element : array_elements(*content)) {
+    for (const auto element : session::skim_elements(*content)) {
       if (element.front() == '"')
         return true;
       if (element.front() != '{')
         continue;
-      const auto block = object_members(element);
+      const auto block = session::skim_members(element);
       const auto type = session::find_member(block, "type");
       if (!type)
         continue;
@@ -527,10 +456,10 @@ class Extractor {
     const auto content = message_content(members);
     if (!content || content->empty() || content->front() != '[')
       return false;
-    for (const auto element : array_elements(*content)) {
+    for (const auto element : session::skim_elements(*content)) {
       if (element.front() != '{')
         continue;
-      const auto block = object_members(element);
+      const auto block = session::skim_members(element);
       const auto type = session::find_member(block, "type");
       const auto id = session::find_member(block, "tool_use_id");
       if (type && id && session::is_string_value(*type, "tool_result") &&
@@ -1227,11 +1156,20 @@ std::vector<const PlanningDoc*> Model::reads() const {
 
 TranscriptSummary summarize_transcript(const fs::path& file, const session::ReadOptions& options) {
   TranscriptSummary summary;
-  session::RecordReader reader(file, options);
+  auto validated = std::make_shared<session::ValidatedLines>();
+  auto parse_whole = std::make_shared<std::vector<std::size_t>>();
+  auto read_options = options;
+  read_options.on_malformed = [&](const session::MalformedLine& line) {
+    validated->malformed.push_back(line.line_number);
+    if (options.on_malformed)
+      options.on_malformed(line);
+  };
+  session::RecordReader reader(file, read_options);
   while (reader.next()) {
     ++summary.record_count;
     std::string session_id, slug, version, timestamp, cwd;
     if (needs_full_parse(reader.text())) {
+      parse_whole->push_back(reader.line_number());
       const auto record = session::parse_record(reader.text());
       session_id = record.session_id;
       slug = record.slug;
@@ -1257,6 +1195,9 @@ TranscriptSummary summarize_transcript(const fs::path& file, const session::Read
     if (summary.cwd.empty() && !cwd.empty() && cwd.front() == '/')
       summary.cwd = std::move(cwd);
   }
+  validated->lines = reader.lines_read();
+  summary.validated = std::move(validated);
+  summary.parse_whole = std::move(parse_whole);
   return summary;
 }
 

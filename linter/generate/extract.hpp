@@ -25,6 +25,11 @@ struct TranscriptSummary {
   std::string version;         // the last non-empty one
   std::string last_timestamp;  // the last non-empty one
   std::string cwd;             // the first absolute one
+  // What this validating pass found, so that extract() need not validate
+  // the transcript again.
+  std::shared_ptr<const session::ValidatedLines> validated;
+  // The lines of records that must be parsed whole (needs_full_parse), ascending.
+  std::shared_ptr<const std::vector<std::size_t>> parse_whole;
 };
 
 struct AgentTranscript {

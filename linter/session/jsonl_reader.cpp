@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
 #include "session/records.hpp"
+#include "session/skim.hpp"
 
 namespace baton::session {
 
@@ -139,11 +141,25 @@ bool RecordReader::next() {
   std::string_view line;
   std::size_t line_number = 0;
   while (lines_.next(line, line_number)) {
+    lines_read_ = line_number;
     if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF")
       line.remove_prefix(3);  // A BOM: Python would fail on it; nothing is lost by skipping it.
     const std::string_view stripped = strip_line(line);
     if (stripped.empty())
       continue;
+    if (options_.validated && line_number <= options_.validated->lines) {
+      const auto& malformed = options_.validated->malformed;
+      if (std::binary_search(malformed.begin(), malformed.end(), line_number))
+        continue;
+      members_ = skim_members(stripped);
+      message_.found = false;
+      message_.members.clear();
+      text_ = stripped;
+      index_ = records_read_++;
+      line_number_ = line_number;
+      python_length_ = 0;
+      return true;
+    }
     const MeasureResult measured = measure_python_json(stripped, &members_, &message_);
     if (measured.error) {
       const std::size_t column = utf8_length(stripped.substr(0, measured.error->offset)) + 1;

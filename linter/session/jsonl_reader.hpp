@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -47,9 +48,22 @@ struct MalformedLine {
   std::string message;
 };
 
+// What a validating pass over a file found, for a later pass over the same
+// file: how many physical lines it read and which of them were malformed.
+struct ValidatedLines {
+  std::size_t lines = 0;
+  std::vector<std::size_t> malformed;  // line numbers, ascending
+};
+
 struct ReadOptions {
   // spellbook's behaviour: the first malformed line fails the whole command.
   bool strict_json = false;
+  // Set for a second pass over a file that a first pass validated: the lines
+  // it judged are not validated again but skimmed (malformed ones skipped
+  // silently, the others' members found without decoding), so python_length()
+  // is 0 and message_members() null for them. Lines past `lines`, appended
+  // since, are validated as usual.
+  std::shared_ptr<const ValidatedLines> validated;
   // Told about every malformed line that is skipped (lenient mode only).
   std::function<void(const MalformedLine&)> on_malformed;
   // Told about every file a command leaves out (list, agents), and why.
@@ -105,6 +119,8 @@ class RecordReader {
     return message_.found ? &message_.members : nullptr;
   }
   const std::filesystem::path& path() const { return path_; }
+  // The physical lines read so far, blank and malformed ones included.
+  std::size_t lines_read() const { return lines_read_; }
 
  private:
   std::filesystem::path path_;
@@ -114,6 +130,7 @@ class RecordReader {
   std::size_t index_ = 0;
   std::size_t records_read_ = 0;
   std::size_t line_number_ = 0;
+  std::size_t lines_read_ = 0;
   std::size_t python_length_ = 0;
   std::vector<Member> members_;
   NestedMembers message_{"message", {}, false};
