@@ -204,3 +204,54 @@ TEST(SessionReader, MemberHelpers) {
   EXPECT_FALSE(find_member(members, "missing"));
   EXPECT_EQ(*json_string(R"("a\u00e9")"), "a\xC3\xA9");
 }
+
+// A second pass over a file its first pass validated: the same records, with
+// members found by skimming, malformed lines skipped without a report, and
+// lines appended after the first pass validated as usual.
+TEST(SessionReader, SecondPassSkimsWhatTheFirstValidated) {
+  const std::string first_part =
+      "{\"type\":\"user\",\"n\":1,\"message\":{\"content\":\"a \\\"q\\\" [x]\"}}\n"
+      "{\"type\": broken\n"
+      "\n"
+      "{\"type\":\"assistant\",\"k\\u0065y\":[1,{\"x\":\"}\"}],\"t\":true}\n";
+  const auto path = temp_file("second-pass.jsonl", first_part);
+  auto validated = std::make_shared<ValidatedLines>();
+  {
+    ReadOptions first;
+    first.on_malformed = [&](const MalformedLine& line) {
+      validated->malformed.push_back(line.line_number);
+    };
+    RecordReader reader(path, first);
+    while (reader.next()) {
+    }
+    validated->lines = reader.lines_read();
+  }
+  EXPECT_EQ(validated->lines, 4u);
+  ASSERT_EQ(validated->malformed, std::vector<std::size_t>{2});
+  // A malformed line appended after the first pass.
+  std::ofstream(path, std::ios::app) << "{\"type\":\"x\",\n{\"type\":\"late\"}\n";
+
+  std::vector<MalformedLine> reported;
+  ReadOptions second;
+  second.validated = validated;
+  second.on_malformed = [&](const MalformedLine& line) { reported.push_back(line); };
+  RecordReader reader(path, second);
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.line_number(), 1u);
+  EXPECT_TRUE(member_is(reader.members(), "type", "user"));
+  EXPECT_EQ(*find_member(reader.members(), "message"), R"({"content":"a \"q\" [x]"})");
+  ASSERT_TRUE(reader.next());
+  EXPECT_EQ(reader.line_number(), 4u);
+  EXPECT_EQ(reader.index(), 1u);
+  ASSERT_EQ(reader.members().size(), 3u);
+  EXPECT_TRUE(reader.members()[1].key_escaped);
+  EXPECT_EQ(reader.members()[1].value, R"([1,{"x":"}"}])");
+  EXPECT_EQ(reader.members()[2].value, "true");
+  ASSERT_TRUE(reader.next());  // appended: validated, so the malformed one is reported
+  EXPECT_EQ(reader.line_number(), 6u);
+  EXPECT_TRUE(member_is(reader.members(), "type", "late"));
+  EXPECT_FALSE(reader.next());
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].line_number, 5u);
+  fs::remove(path);
+}
