@@ -46,9 +46,16 @@ std::string decode_json_escapes(std::string_view body) {
   std::string out;
   out.reserve(body.size());
   for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (c != '\\' || i + 1 >= body.size()) {
-      out += c;
+    // The text up to the next backslash, in one piece.
+    const auto slash = body.find('\\', i);
+    if (slash == std::string_view::npos) {
+      out.append(body.substr(i));
+      break;
+    }
+    out.append(body.substr(i, slash - i));
+    i = slash;
+    if (i + 1 >= body.size()) {
+      out += '\\';
       continue;
     }
     const char letter = body[++i];

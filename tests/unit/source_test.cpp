@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "source/source_file.hpp"
+#include "source/unicode.hpp"
 
 using baton::source::Position;
 using baton::source::SourceFile;
@@ -60,4 +61,16 @@ TEST(SourceFile, CodepointColumnsInAnyQueryOrder) {
     const auto expected = baton::source::count_codepoints(file.text().substr(start, offset - start)) + 1;
     EXPECT_EQ(file.codepoint_column(offset), expected) << "offset " << offset;
   }
+}
+
+TEST(Unicode, DecodeJsonEscapes) {
+  using baton::source::decode_json_escapes;
+  EXPECT_EQ(decode_json_escapes(""), "");
+  EXPECT_EQ(decode_json_escapes("plain text, no escape"), "plain text, no escape");
+  EXPECT_EQ(decode_json_escapes(R"(\"at start and end\")"), "\"at start and end\"");
+  EXPECT_EQ(decode_json_escapes(R"(a\nb\tc\\d\/e\'f\bg\fh\ri)"), "a\nb\tc\\d/e'f\bg\fh\ri");
+  EXPECT_EQ(decode_json_escapes(R"(caf\u00e9 \ud83d\ude00!)"), "caf\xC3\xA9 \xF0\x9F\x98\x80!");
+  EXPECT_EQ(decode_json_escapes(R"(lone \ud800 and \udc00.)"), "lone \xEF\xBF\xBD and \xEF\xBF\xBD.");
+  EXPECT_EQ(decode_json_escapes(R"(bad \uZZ12)"), "bad uZZ12");
+  EXPECT_EQ(decode_json_escapes("ends with a backslash\\"), "ends with a backslash\\");
 }
