@@ -227,7 +227,6 @@ ToolUse parse_tool_use(std::string_view block_text) {
   return tool_use;
 }
 
-
 // A JSON value of a validated line as nlohmann reads it, but with strings
 // decoded by the session reader's decoder: a tool result's text is most of
 // a user record, and nlohmann builds strings a character at a time. Numbers,

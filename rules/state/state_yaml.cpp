@@ -1,11 +1,10 @@
 #include "rules/state/state_yaml.hpp"
 
+#include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "rules/support.hpp"
 
@@ -15,7 +14,8 @@ namespace {
 
 const doc::Fence* find_yaml_fence(const doc::Document& document, const doc::Section& section) {
   for (const auto* fence : doc::Document::within(document.fences(), section.body)) {
-    if (fence->info == "yaml" || fence->info == "yml") return fence;
+    if (fence->info == "yaml" || fence->info == "yml")
+      return fence;
   }
   return nullptr;
 }
@@ -57,9 +57,12 @@ class CharacterOffsets {
 
  private:
   static std::size_t sequence_length(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
+    if (lead < 0x80)
+      return 1;
+    if (lead >= 0xF0)
+      return 4;
+    if (lead >= 0xE0)
+      return 3;
     return 2;
   }
 
@@ -96,7 +99,8 @@ struct Parser {
 
  private:
   void release_event() {
-    if (has_event) yaml_event_delete(&event);
+    if (has_event)
+      yaml_event_delete(&event);
     has_event = false;
   }
 };
@@ -117,7 +121,7 @@ class TreeBuilder {
       : text_(text), offsets_(text), base_(base), nodes_(std::make_shared<std::deque<Node>>()) {}
 
   struct Failure {
-    std::size_t index;  // character index in the text
+    std::size_t index;                // character index in the text
     std::optional<std::size_t> byte;  // a byte offset, when libyaml gives one
     std::string message;
   };
@@ -126,7 +130,8 @@ class TreeBuilder {
   std::optional<Failure> build() {
     Parser parser(text_);
     while (true) {
-      if (!parser.next()) return failure(parser.parser);
+      if (!parser.next())
+        return failure(parser.parser);
       const auto& event = parser.event;
       const auto at = event.start_mark.index;
       switch (event.type) {
@@ -152,13 +157,14 @@ class TreeBuilder {
         case YAML_SCALAR_EVENT: {
           const auto& scalar = event.data.scalar;
           auto& node = make(at, scalar.anchor);
-          const auto value = std::string_view(reinterpret_cast<const char*>(scalar.value),
-                                              scalar.length);
+          const auto value =
+              std::string_view(reinterpret_cast<const char*>(scalar.value), scalar.length);
           const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
           node.tag = scalar.tag ? std::string(text_of(scalar.tag)) : plain ? "?" : "!";
-          node.kind = plain && node.tag == "?" && is_null_word(value) ? NodeKind::null
-                                                                      : NodeKind::scalar;
-          if (node.kind == NodeKind::scalar) node.text = value;
+          node.kind =
+              plain && node.tag == "?" && is_null_word(value) ? NodeKind::null : NodeKind::scalar;
+          if (node.kind == NodeKind::scalar)
+            node.text = value;
           attach(&node);
           break;
         }
@@ -168,8 +174,8 @@ class TreeBuilder {
             return Failure{at, std::nullopt, "it nests lists or mappings too deeply"};
           }
           const bool list = event.type == YAML_SEQUENCE_START_EVENT;
-          auto& node = make(at, list ? event.data.sequence_start.anchor
-                                     : event.data.mapping_start.anchor);
+          auto& node =
+              make(at, list ? event.data.sequence_start.anchor : event.data.mapping_start.anchor);
           node.kind = list ? NodeKind::list : NodeKind::map;
           const auto* tag = list ? event.data.sequence_start.tag : event.data.mapping_start.tag;
           node.tag = tag ? std::string(text_of(tag)) : "?";
@@ -179,7 +185,8 @@ class TreeBuilder {
         }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
-          if (!open_.empty()) open_.pop_back();
+          if (!open_.empty())
+            open_.pop_back();
           break;
       }
     }
@@ -199,7 +206,8 @@ class TreeBuilder {
     auto& node = nodes_->emplace_back();
     node.at = offset_of(index);
     // A later anchor of the same name replaces an earlier one, as YAML says.
-    if (anchor) anchors_[std::string(text_of(anchor))] = &node;
+    if (anchor)
+      anchors_[std::string(text_of(anchor))] = &node;
     return node;
   }
 
@@ -228,7 +236,8 @@ class TreeBuilder {
       }
       return Failure{0, parser.problem_offset, printable(message)};
     }
-    if (!parser.context) return Failure{parser.problem_mark.index, std::nullopt, printable(message)};
+    if (!parser.context)
+      return Failure{parser.problem_mark.index, std::nullopt, printable(message)};
     message += fmt::format(" ({})", parser.context);
     // For a quote, list or mapping left open, where it opens is what to fix.
     const std::string_view problem = parser.problem ? parser.problem : "";
@@ -249,17 +258,20 @@ class TreeBuilder {
 }  // namespace
 
 TextRange opening_range(const StateYaml& state) {
-  if (!state.fence) return {};
+  if (!state.fence)
+    return {};
   const auto& source = state.document->source();
   const auto line = source.line_range(source.line_of(state.fence->range.begin));
   return {state.fence->range.begin, std::max(state.fence->range.begin, line.end)};
 }
 
 TextRange mark_range(const StateYaml& state, std::uint32_t at, std::uint32_t length) {
-  if (!state.fence) return {};
+  if (!state.fence)
+    return {};
   const auto& source = state.document->source();
   const auto content = state.fence->content;
-  if (content.empty()) return opening_range(state);
+  if (content.empty())
+    return opening_range(state);
   // At or past the end (an error at the end of the input): the end of the last line.
   if (at >= content.end) {
     const auto last = source.line_range(source.line_of(content.end - 1));
@@ -273,9 +285,11 @@ TextRange mark_range(const StateYaml& state, std::uint32_t at, std::uint32_t len
 }
 
 TextRange node_range(const StateYaml& state, const Node* node) {
-  if (!node) return opening_range(state);
+  if (!node)
+    return opening_range(state);
   const auto line = mark_range(state, node->at);
-  if (!state.document || !state.fence) return line;
+  if (!state.document || !state.fence)
+    return line;
   const auto rest = state.document->text(line);
   if (node->is_null()) {
     for (std::string_view word : {"~", "null", "Null", "NULL"}) {
@@ -283,17 +297,21 @@ TextRange node_range(const StateYaml& state, const Node* node) {
           rest.starts_with(word) &&
           (rest.size() == word.size() ||
            std::string_view(" \t,]}#").find(rest[word.size()]) != std::string_view::npos);
-      if (whole) return {line.begin, line.begin + static_cast<std::uint32_t>(word.size())};
+      if (whole)
+        return {line.begin, line.begin + static_cast<std::uint32_t>(word.size())};
     }
     // An empty value: point at the token before it (the "-" of the item or
     // the ":" of the key).
     const auto text = state.document->source().text();
     auto at = line.begin;
-    while (at > state.fence->content.begin && doc::is_space(text[at - 1])) --at;
+    while (at > state.fence->content.begin && doc::is_space(text[at - 1]))
+      --at;
     return at > state.fence->content.begin ? TextRange{at - 1, at} : line;
   }
-  if (!node->is_scalar()) return line;
-  if (rest.empty()) return line;
+  if (!node->is_scalar())
+    return line;
+  if (rest.empty())
+    return line;
   const char quote = rest.front();
   if (quote == '"' || quote == '\'') {
     for (std::size_t i = 1; i < rest.size(); ++i) {
@@ -301,7 +319,8 @@ TextRange node_range(const StateYaml& state, const Node* node) {
         ++i;
         continue;
       }
-      if (rest[i] != quote) continue;
+      if (rest[i] != quote)
+        continue;
       if (quote == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') {
         ++i;  // '' is an escaped quote
         continue;
@@ -318,26 +337,31 @@ TextRange node_range(const StateYaml& state, const Node* node) {
 }
 
 std::optional<MapEntry> find_key(const Node* map, std::string_view key) {
-  if (!map || !map->is_map()) return std::nullopt;
+  if (!map || !map->is_map())
+    return std::nullopt;
   for (const auto& entry : map->entries) {
-    if (entry.key->is_scalar() && entry.key->text == key) return entry;
+    if (entry.key->is_scalar() && entry.key->text == key)
+      return entry;
   }
   return std::nullopt;
 }
 
 std::optional<std::string> scalar_text(const Node* node) {
-  if (!node || !node->is_scalar()) return std::nullopt;
+  if (!node || !node->is_scalar())
+    return std::nullopt;
   return node->text;
 }
 
 bool is_empty_collection(const Node* node) {
-  if (!node || node->is_null()) return true;
+  if (!node || node->is_null())
+    return true;
   return (node->is_list() || node->is_map()) && node->size() == 0;
 }
 
 std::optional<StateYaml> load(const doc::Document& document) {
   const auto* section = support::sub(document, "1.20");
-  if (!section) return std::nullopt;
+  if (!section)
+    return std::nullopt;
   StateYaml state;
   state.document = &document;
   state.section = section;
@@ -362,16 +386,16 @@ std::optional<StateYaml> load(const doc::Document& document) {
   TreeBuilder builder(yaml, base);
   if (const auto failure = builder.build()) {
     state.status = Status::parse_error;
-    const auto at =
-        failure->byte
-            ? base + static_cast<std::uint32_t>(std::min(*failure->byte, yaml.size()))
-            : builder.offset_of(failure->index);
+    const auto at = failure->byte
+                        ? base + static_cast<std::uint32_t>(std::min(*failure->byte, yaml.size()))
+                        : builder.offset_of(failure->index);
     state.error = ParseError{mark_range(state, at, 1), failure->message};
     return state;
   }
   std::vector<const Node*> found;
   for (const auto* root : builder.roots) {
-    if (!root->is_null()) found.push_back(root);
+    if (!root->is_null())
+      found.push_back(root);
   }
   if (found.empty()) {
     state.status = Status::empty;
@@ -380,7 +404,8 @@ std::optional<StateYaml> load(const doc::Document& document) {
   state.nodes = builder.nodes();
   state.root = found.front();
   state.status = Status::parsed;
-  if (found.size() > 1) state.extra_document = node_range(state, found[1]);
+  if (found.size() > 1)
+    state.extra_document = node_range(state, found[1]);
   return state;
 }
 

@@ -49,7 +49,7 @@ struct Node {
   // else "!" for a quoted or block scalar and "?" for a plain one (YAML's
   // non-specific tags).
   std::string tag;
-  std::uint32_t at = 0;  // document offset of the node's first character
+  std::uint32_t at = 0;            // document offset of the node's first character
   std::vector<const Node*> items;  // a list's items
   std::vector<MapEntry> entries;   // a mapping's entries, in order
 

@@ -1,11 +1,12 @@
 // The 1.20 state as libyaml reads it: the tree, null and tag rules, and the
 // byte positions every state finding is reported at.
+#include "rules/state/state_yaml.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "document/document.hpp"
-#include "rules/state/state_yaml.hpp"
 
 namespace baton {
 namespace {
@@ -73,7 +74,9 @@ TEST(StateYaml, NullIsAPlainNullWordOrNothing) {
 TEST(StateYaml, TagsSayWhetherAScalarWasQuoted) {
   const auto loaded = load(with_state("a: 3.0\nb: \"3.0\"\nc: '3.0'\nd: !!str 3.0\ne: |\n  x\n"));
   ASSERT_TRUE(loaded.state && loaded.state->parsed());
-  const auto tag = [&](const char* key) { return rules::state::find_key(loaded.state->root, key)->value->tag; };
+  const auto tag = [&](const char* key) {
+    return rules::state::find_key(loaded.state->root, key)->value->tag;
+  };
   EXPECT_EQ(tag("a"), "?");
   EXPECT_EQ(tag("b"), "!");
   EXPECT_EQ(tag("c"), "!");
@@ -87,12 +90,14 @@ TEST(StateYaml, NodeRangesAreBytesEvenAfterMultibyteCharacters) {
   ASSERT_TRUE(loaded.state && loaded.state->parsed());
   const auto* root = loaded.state->root;
   const auto range = [&](const char* key) {
-    return text(loaded, rules::state::node_range(*loaded.state, rules::state::find_key(root, key)->value));
+    return text(loaded,
+                rules::state::node_range(*loaded.state, rules::state::find_key(root, key)->value));
   };
   EXPECT_EQ(range("why"), "\"café → bar\"");
   EXPECT_EQ(range("path"), "/tmp/é/x");
   EXPECT_EQ(range("mode"), "auto");
-  EXPECT_EQ(text(loaded, rules::state::node_range(*loaded.state, rules::state::find_key(root, "mode")->key)),
+  EXPECT_EQ(text(loaded, rules::state::node_range(*loaded.state,
+                                                  rules::state::find_key(root, "mode")->key)),
             "mode");
 }
 
@@ -108,8 +113,9 @@ TEST(StateYaml, EmptyValuesPointAtTheirKeyOrItem) {
 }
 
 TEST(StateYaml, CrlfAndByteOrderMarkKeepPositions) {
-  const auto crlf = load("## SECTION 1: SESSION CONTEXT\r\n\r\n### 1.20 Machine-Readable State\r\n\r\n"
-                         "```yaml\r\nmode: manual\r\npath: /x\r\n```\r\n");
+  const auto crlf = load(
+      "## SECTION 1: SESSION CONTEXT\r\n\r\n### 1.20 Machine-Readable State\r\n\r\n"
+      "```yaml\r\nmode: manual\r\npath: /x\r\n```\r\n");
   ASSERT_TRUE(crlf.state && crlf.state->parsed());
   const auto* path = rules::state::find_key(crlf.state->root, "path")->value;
   EXPECT_EQ(text(crlf, rules::state::node_range(*crlf.state, path)), "/x");
@@ -142,7 +148,9 @@ TEST(StateYaml, ParseErrorsPointAtTheCharacter) {
 }
 
 TEST(StateYaml, BadUtf8IsAReaderErrorAtItsByte) {
-  const auto loaded = load(with_state("mode: ab\xff" "cd\n"));
+  const auto loaded =
+      load(with_state("mode: ab\xff"
+                      "cd\n"));
   ASSERT_TRUE(loaded.state);
   ASSERT_EQ(loaded.state->status, Status::parse_error);
   EXPECT_NE(loaded.state->error->message.find("UTF-8"), std::string::npos)
