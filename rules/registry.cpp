@@ -64,6 +64,7 @@ constexpr std::array all_rules{
     &test_commands_missing,       // HP706
     &risks_missing,               // HP707
     &rollback_missing,            // HP708
+    &implementation_parts_missing,  // HP709
     &required_section_missing,  // HP801
     &section_order_mismatch,  // HP802
     &section_empty_without_marker,  // HP803

@@ -74,6 +74,7 @@ extern const engine::RuleMeta done_checklist_missing;  // HP705
 extern const engine::RuleMeta test_commands_missing;   // HP706
 extern const engine::RuleMeta risks_missing;           // HP707
 extern const engine::RuleMeta rollback_missing;        // HP708
+extern const engine::RuleMeta implementation_parts_missing;  // HP709
 
 // Profiles defined as data (spellbook-develop, profile_definitions)
 extern const engine::RuleMeta required_section_missing;      // HP801

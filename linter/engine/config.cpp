@@ -108,6 +108,8 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
           (root.is_absolute() ? root : std::filesystem::path(config.origin).parent_path() / root)
               .lexically_normal()
               .string();
+      // "dir/." normalises to "dir/"; the root is named without the slash.
+      while (config.project_root->size() > 1 && config.project_root->back() == '/') config.project_root->pop_back();
     } else if (key == "profiles") {
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {

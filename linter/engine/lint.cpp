@@ -75,7 +75,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
     }
     const auto first = result.diagnostics.size();
     RuleContext context(document, *rule, severity, options, result.diagnostics, cache,
-                        result.spec.get());
+                        result.spec.get(), result.detected_by);
     rule->check(context);
     if (context.left_out() > 0) {
       // Said once, after the last finding kept.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "engine/profile.hpp"
 #include "engine/profile_spec.hpp"
 #include "engine/rule.hpp"
 
@@ -50,9 +51,9 @@ class RuleContext {
  public:
   RuleContext(const doc::Document& document, const RuleMeta& rule, Severity severity,
               const LintOptions& options, std::vector<Diagnostic>& sink, LintCache& cache,
-              const ProfileSpec* profile_spec = nullptr)
+              const ProfileSpec* profile_spec = nullptr, DetectedBy detected_by = DetectedBy::none)
       : document_(document), rule_(rule), severity_(severity), options_(options), sink_(sink),
-        cache_(cache), profile_spec_(profile_spec) {}
+        cache_(cache), profile_spec_(profile_spec), detected_by_(detected_by) {}
 
   const doc::Document& document() const { return document_; }
   const LintOptions& options() const { return options_; }
@@ -61,6 +62,9 @@ class RuleContext {
   LintCache& cache() const { return cache_; }
   // The spec of the document's profile when it is defined as data, else nullptr.
   const ProfileSpec* profile_spec() const { return profile_spec_; }
+  // How the document's profile was chosen: a rule may trust a profile the
+  // user chose (flag, config, marker) more than one guessed from a name.
+  DetectedBy detected_by() const { return detected_by_; }
 
   // The finding, for the caller to add a fix or related locations to; past
   // max_findings_per_rule a scratch finding that is dropped.
@@ -87,6 +91,7 @@ class RuleContext {
   std::vector<Diagnostic>& sink_;
   LintCache& cache_;
   const ProfileSpec* profile_spec_;
+  DetectedBy detected_by_;
   std::size_t reported_ = 0;
   std::size_t left_out_ = 0;
   Diagnostic dropped_;

@@ -30,6 +30,21 @@ bool placeholder_text(std::string_view inner) {
   return !all_digits && (doc::is_alpha(inner.front()) || inner.front() == '/');
 }
 
+// HTML elements a handoff may use inline; `<word>` naming any other is a slot.
+constexpr std::string_view html_elements[] = {
+    "a",      "abbr",   "audio", "b",      "bdi",   "bdo",     "br",     "button",  "caption", "center",
+    "cite",   "code",   "col",   "dd",     "del",   "details", "dfn",    "div",     "dl",      "dt",
+    "em",     "font",   "h1",    "h2",     "h3",    "h4",      "h5",     "h6",      "hr",      "i",
+    "iframe", "img",    "input", "ins",    "kbd",   "label",   "li",     "mark",    "meta",    "ol",
+    "p",      "picture", "pre",  "q",      "rp",    "rt",      "ruby",   "s",       "samp",    "script",
+    "section", "small", "source", "span",  "strike", "strong", "style",  "sub",     "summary", "sup",
+    "svg",    "table",  "tbody", "td",     "th",    "thead",   "time",   "tr",      "tt",      "u",
+    "ul",     "var",    "video", "wbr",
+};
+
+// Slots written as text (matched without regard to case).
+constexpr std::string_view literal_slot_texts[] = {"YYYY-MM-DD", "TODO: fill"};
+
 class Scanner {
  public:
   explicit Scanner(engine::RuleContext& context)
@@ -87,6 +102,47 @@ class Scanner {
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
     braces(range);
+    angles(range);
+    literal_slots(range);
+  }
+
+  // `<feature-slug>`, `<sha>`, `<session id or git branch>` in prose: words
+  // in angle brackets that are no HTML tag, autolink or comment.
+  void angles(TextRange range) {
+    const auto window = text_.substr(0, range.end);
+    for (auto at = window.find('<', range.begin); at != std::string_view::npos;
+         at = window.find('<', at + 1)) {
+      const auto offset = static_cast<std::uint32_t>(at);
+      if (document_.in_code(offset) || document_.in_comment(offset)) continue;
+      if (at > 0 && text_[at - 1] == '\\') continue;
+      const auto close = window.find('>', at + 1);
+      if (close == std::string_view::npos) break;
+      const auto inner = text_.substr(at + 1, close - at - 1);
+      if (inner.empty() || inner.size() > 60 || !(inner.front() >= 'a' && inner.front() <= 'z')) continue;
+      const bool words = std::all_of(inner.begin(), inner.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || doc::is_digit(c) || c == '_' || c == '-' || c == ' ';
+      });
+      if (!words || inner.back() == ' ') continue;
+      const auto name = inner.substr(0, inner.find(' '));
+      if (std::find(std::begin(html_elements), std::end(html_elements), name) != std::end(html_elements)) continue;
+      report({offset, static_cast<std::uint32_t>(close + 1)});
+    }
+  }
+
+  // Template values written out: `YYYY-MM-DD`, `TODO: fill`.
+  void literal_slots(TextRange range) {
+    const auto window = text_.substr(0, range.end);
+    for (auto slot : literal_slot_texts) {
+      for (auto at = doc::ifind(window, slot, range.begin); at != std::string_view::npos;
+           at = doc::ifind(window, slot, at + 1)) {
+        const auto offset = static_cast<std::uint32_t>(at);
+        if (document_.in_code(offset) || document_.in_comment(offset)) continue;
+        auto end = at + slot.size();
+        // "YYYY-MM-DD HH:MM" is one slot.
+        if (text_.substr(end, 6) == " HH:MM") end += 6;
+        report({offset, static_cast<std::uint32_t>(end)});
+      }
+    }
   }
 
   // `{placeholder}` in prose (JSON in code is left alone).

@@ -85,6 +85,7 @@ bool names_its_file(const doc::Document& document, const doc::Fence& fence) {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   bool any_contract = false;
   for (const auto& fence : document.fences()) {
     const auto signature = signature_in(document, fence);

@@ -8,6 +8,7 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto plan = implementation::find_phases(document);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return;
   // A "Phases", "Implementation phases" or "Phase plan" heading that holds

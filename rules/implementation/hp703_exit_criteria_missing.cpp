@@ -9,6 +9,7 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto plan = implementation::find_phases(document);
   for (const auto header : plan.tables_without_exit_column) {
     context.report(header,

@@ -10,6 +10,7 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   for (const auto& phase : implementation::find_phases(document).phases) {
     for (const auto criterion : phase.criteria) {
       if (implementation::measurable(document, criterion) != implementation::Evidence::none)

@@ -5,35 +5,29 @@ namespace baton::rules {
 
 namespace {
 
-bool is_done_title(std::string_view title) {
-  return implementation::contains_word(title, "definition of done") ||
-         implementation::contains_word(title, "DoD");
-}
-
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  const auto topics = implementation::find_topics(document, &is_done_title);
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  const auto topics = implementation::find_topics(document, &implementation::is_done_title);
   if (topics.empty()) {
     context.report(implementation::document_anchor(document),
                    "no Definition of Done: add a `## Definition of Done` heading with a checklist "
                    "of `- [ ]` items that must all hold when the work is finished");
     return;
   }
-  bool plain_items = false;
+  // A numbered or bulleted list of conditions is a checklist as much as
+  // `- [ ]` items are; only a Definition of Done with no list at all is one
+  // the session cannot tick off.
   for (const auto& topic : topics) {
     for (const auto* item : doc::Document::within(document.list_items(), topic.body)) {
       const auto text = implementation::visible_text(document, item->content);
       // cmark-gfm reads an empty box ("- [ ]") as a plain item "[ ]".
-      if (text.empty() || text == "[ ]" || text == "[x]" || text == "[X]") continue;
-      if (item->checked.has_value()) return;
-      plain_items = true;
+      if (!text.empty() && text != "[ ]" && text != "[x]" && text != "[X]") return;
     }
   }
   context.report(topics.front().anchor,
-                 plain_items ? "the Definition of Done lists its conditions as plain items; write "
-                               "each as a `- [ ]` task item so the session can tick them off"
-                             : "the Definition of Done has no checklist; list the conditions that "
-                               "must all hold as `- [ ]` items");
+                 "the Definition of Done has no checklist; list the conditions that must all hold "
+                 "as `- [ ]` items");
 }
 
 }  // namespace

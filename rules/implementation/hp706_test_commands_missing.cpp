@@ -22,6 +22,7 @@ bool fence_runs_tests(const doc::Document& document, const doc::Fence& fence) {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   for (const auto& fence : document.fences()) {
     if (fence_runs_tests(document, fence)) return;
   }

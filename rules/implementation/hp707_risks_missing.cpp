@@ -11,6 +11,7 @@ bool is_risks_title(std::string_view title) {
 }
 
 void check(engine::RuleContext& context) {
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   implementation::require_topic(
       context, &is_risks_title,
       "no risks: add a `## Risks` section naming what could go wrong (external services, data "

@@ -14,6 +14,7 @@ bool is_rollback_title(std::string_view title) {
 }
 
 void check(engine::RuleContext& context) {
+  if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   implementation::require_topic(
       context, &is_rollback_title,
       "no rollback steps: add a `## Rollback` section saying how to undo the change (the commits "

@@ -588,4 +588,48 @@ bool is_shell_fence(const doc::Fence& fence) {
   return one_of(fence.info, shell_infos);
 }
 
+namespace {
+
+constexpr std::string_view done_label_entries[] = {
+    "definition of done", "DoD", "acceptance criteria", "done criteria", "done when",
+    "critérios de aceitação", "criterios de aceptación", "critères d'acceptation", "abnahmekriterien",
+    "最终交付标准", "交付标准", "验收标准", "完成标准", "完了条件", "受け入れ基準",
+};
+
+}  // namespace
+
+std::span<const std::string_view> done_labels() { return done_label_entries; }
+
+bool is_done_title(std::string_view title) {
+  for (auto label : done_label_entries) {
+    // Labels in scripts without word spaces match anywhere in the title.
+    if (static_cast<unsigned char>(label.front()) >= 0xE0 ? title.find(label) != std::string_view::npos
+                                                         : contains_word(title, label))
+      return true;
+  }
+  return false;
+}
+
+bool named_but_not_shaped(const engine::RuleContext& context) {
+  const auto by = context.detected_by();
+  return (by == engine::DetectedBy::name || by == engine::DetectedBy::content) &&
+         !has_implementation_parts(context.document());
+}
+
+bool has_implementation_parts(const Document& document) {
+  const auto plan = find_phases(document);
+  if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return true;
+  if (doc::ifind(document.source().text(), "exit criteri") != std::string_view::npos) return true;
+  for (const auto& fence : document.fences()) {
+    auto content = document.text(fence.content);
+    while (!content.empty()) {
+      const auto newline = content.find('\n');
+      if (is_signature_line(content.substr(0, newline))) return true;
+      if (newline == std::string_view::npos) break;
+      content.remove_prefix(newline + 1);
+    }
+  }
+  return !find_topics(document, &is_done_title).empty();
+}
+
 }  // namespace baton::rules::implementation

@@ -59,6 +59,21 @@ void require_topic(engine::RuleContext& context, TitleMatcher matches, std::stri
 // Whole-word, case-insensitive: "Known risks" contains "risks".
 bool contains_word(std::string_view text, std::string_view word);
 
+// A Definition of Done heading or label, under its usual names and in
+// several languages (done_labels()): "Definition of Done", "DoD",
+// "Acceptance criteria", "Critérios de Aceitação", "最终交付标准".
+bool is_done_title(std::string_view title);
+std::span<const std::string_view> done_labels();
+
+// Whether the document has any part of an implementation prompt: phases,
+// an exit-criteria label, a fenced contract, or a Definition of Done. A file
+// that is named like one and has none is some other prompt; the
+// implementation-prompt rules then leave it to implementation-parts-missing.
+bool has_implementation_parts(const Document& document);
+// True when the profile came from the file name alone and the document has
+// none of the parts: the HP701-HP708 checks then stay silent.
+bool named_but_not_shaped(const engine::RuleContext& context);
+
 // One phase of the plan: a row of the phases table, or a `Phase N` heading.
 struct Phase {
   std::string name;  // "Phase 2 — Contracts", or "phase 2 (Contracts)" for a row

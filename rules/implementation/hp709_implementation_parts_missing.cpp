@@ -1,0 +1,63 @@
+#include "rules/implementation/support.hpp"
+#include "rules/rules.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  if (!implementation::named_but_not_shaped(context)) return;
+  context.report(implementation::document_anchor(document),
+                 "none of the parts of an implementation prompt was recognised (phases, exit "
+                 "criteria, fenced contracts, a Definition of Done), so the implementation-prompt "
+                 "rules did not run; add them if this is one, or mark the file with "
+                 "`<!-- baton-profile NAME -->` if it is another kind of prompt");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta implementation_parts_missing{
+    .code = "HP709",
+    .name = "implementation-parts-missing",
+    .family = "Implementation prompt",
+    .profile = "implementation-prompt",
+    .summary = "A file checked as an implementation prompt has none of its parts",
+    .what_it_checks = R"md(
+A file named like an implementation prompt (`implementation-prompt.md`,
+`IMPLEMENTATION_PROMPT.md`) is not always one: a meta-prompt that asks for a plan, a role
+definition, a standing project guide. When baton recognises none of the parts of an
+implementation prompt in it — a phases table or `Phase N` headings, an exit-criteria label, a
+fenced contract (a type or signature line), a Definition of Done (under any of its labels:
+`Definition of Done`, `DoD`, `Acceptance criteria`, `Critérios de Aceitação`, `最终交付标准`, …) —
+this rule reports it **once**, on the title, and the other implementation-prompt rules
+(HP701–HP708) stay silent on the file.
+)md",
+    .why_it_matters = R"md(
+Six "missing" errors on a file that was never meant to have phases or contracts say the same
+thing six times, and every one reads as a defect of the file. One finding says what is true: the
+name promises an implementation prompt and the content is something else. Either the parts are
+missing, or the file deserves another profile.
+)md",
+    .bad_example = R"md(# Implementation prompt
+
+Read spec.md and break it into an implementation plan in implementation-plan.md.
+)md",
+    .good_example = R"md(# Implementation prompt: lot parser
+
+## Phases
+
+| Phase | Goal | Deliverables | Exit Criteria |
+|---|---|---|---|
+| 1 | Parse lots | `src/lots.ts` | `npm test -- lots` passes |
+
+## Definition of Done
+
+- [ ] `npm test` passes
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules
