@@ -88,12 +88,34 @@ const grammar::Argument* argument(const grammar::Call& call, std::size_t positio
   return nullptr;
 }
 
+bool is_placeholder_text(std::string_view inner) {
+  if (inner.empty() || inner.size() > 60)
+    return false;
+  if (inner == " " || inner == "x" || inner == "X")
+    return false;  // task boxes
+  if (inner.front() == '^')
+    return false;  // footnotes
+  bool all_digits = true;
+  for (char c : inner) {
+    if (c == '\n' || c == '[' || c == ']' || c == '`')
+      return false;
+    all_digits = all_digits && doc::is_digit(c);
+  }
+  return !all_digits && (doc::is_alpha(inner.front()) || inner.front() == '/');
+}
+
+bool is_code_template_slot(std::string_view inner) {
+  const bool letter = inner.size() == 1 && inner.front() >= 'A' && inner.front() <= 'Z';
+  return letter || inner == "1-N";
+}
+
 bool is_template_placeholder(std::string_view value) {
   value = doc::trim(value);
   if (value.starts_with("/absolute/path") || value.starts_with("/path/to/")) return true;
+  // The same test as template-placeholder's, so that a value is either its
+  // finding or compared, never both nor neither.
   return value.size() >= 3 && value.front() == '[' && value.back() == ']' &&
-         value.find('[', 1) == std::string_view::npos && value.find(']') == value.size() - 1 &&
-         (doc::is_alpha(value[1]) || value[1] == '/');
+         is_placeholder_text(value.substr(1, value.size() - 2));
 }
 
 std::string excerpt(std::string_view text, std::size_t max) {

@@ -41,6 +41,15 @@ std::size_t find_phrase(std::string_view text, std::string_view phrase, std::siz
 const grammar::Argument* argument(const grammar::Call& call, std::size_t position,
                                   std::string_view keyword);
 
+// The text between the brackets of a template slot: "skill-name" of
+// "[skill-name]" — words or a /path, not a task box ("x"), a footnote ("^1"),
+// a number or a nested bracket. template-placeholder's test for prose.
+bool is_placeholder_text(std::string_view inner);
+
+// The text between brackets that is a slot even in code, unquoted: a single
+// capital ("N" of `[N]`) or "1-N".
+bool is_code_template_slot(std::string_view inner);
+
 // A value that is a template slot such as "[skill-name]" or "[ABSOLUTE path]":
 // template-placeholder reports it, so rules comparing values leave it alone.
 bool is_template_placeholder(std::string_view value);

@@ -18,17 +18,7 @@ constexpr std::string_view template_paths[] = {"/absolute/path", "/path/to/"};
 constexpr std::string_view template_fence_infos[] = {"",   "text", "txt",  "yaml",  "yml",
                                                      "md", "markdown", "bash", "sh", "shell"};
 
-bool placeholder_text(std::string_view inner) {
-  if (inner.empty() || inner.size() > 60) return false;
-  if (inner == " " || inner == "x" || inner == "X") return false;  // task boxes
-  if (inner.front() == '^') return false;                          // footnotes
-  bool all_digits = true;
-  for (char c : inner) {
-    if (c == '\n' || c == '[' || c == ']' || c == '`') return false;
-    all_digits = all_digits && doc::is_digit(c);
-  }
-  return !all_digits && (doc::is_alpha(inner.front()) || inner.front() == '/');
-}
+using support::is_placeholder_text;
 
 // HTML elements a handoff may use inline; `<word>` naming any other is a slot.
 constexpr std::string_view html_elements[] = {
@@ -97,7 +87,7 @@ class Scanner {
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
       if (next == '(' || next == '[') continue;  // inline and reference links
-      if (!placeholder_text(inner)) continue;
+      if (!is_placeholder_text(inner)) continue;
       if (link_labels_.count(inner)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
@@ -173,10 +163,9 @@ class Scanner {
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char before = at > 0 ? text_[at - 1] : ' ';
       const char after = close + 1 < text_.size() ? text_[close + 1] : ' ';
-      const bool quoted = (before == '"' || before == '\'') && after == before && placeholder_text(inner) &&
+      const bool quoted = (before == '"' || before == '\'') && after == before && is_placeholder_text(inner) &&
                           inner.find(before) == std::string_view::npos;
-      const bool letter = inner.size() == 1 && inner.front() >= 'A' && inner.front() <= 'Z';
-      if (quoted || letter || inner == "1-N") {
+      if (quoted || support::is_code_template_slot(inner)) {
         report({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(close + 1)});
       }
     }

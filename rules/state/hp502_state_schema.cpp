@@ -1,11 +1,11 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "rules/rules.hpp"
 #include "rules/state/state_yaml.hpp"
@@ -18,15 +18,15 @@ namespace {
 using source::TextRange;
 using state::quoted;
 
-// The 1.20 schema (format_version "3.0") as data: one row per path that has an
-// expectation. "[]" stands for every item of a list; "" is the top level.
+// The 1.20 schema as data, one table per format_version: one row per path that
+// has an expectation. "[]" stands for every item of a list; "" is the top level.
 enum class Kind { any, scalar, list, map };
 enum class Need {
   optional,  // may be absent or null
   present,   // the key must be there; null or empty means "none"
   filled,    // the key must be there with a non-empty value
 };
-enum class Check { none, one_of, absolute_path, positive_integer, format_version };
+enum class Check { none, one_of, absolute_path, positive_integer, boolean, format_version };
 
 struct Field {
   std::string_view path;
@@ -37,7 +37,9 @@ struct Field {
   bool closed = false;  // a mapping whose unknown keys are reported
 };
 
-constexpr Field any(std::string_view path) { return {.path = path}; }
+constexpr Field any(std::string_view path) {
+  return {.path = path};
+}
 constexpr Field map(std::string_view path, Need need = Need::optional, bool closed = false) {
   return {.path = path, .kind = Kind::map, .need = need, .closed = closed};
 }
@@ -73,7 +75,7 @@ constexpr std::string_view message_types[] = {"request", "clarification", "corre
 constexpr std::string_view file_statuses[] = {"match", "partial", "missing"};
 constexpr std::string_view gate_statuses[] = {"PASSED", "FAILED", "PENDING", "RECHECK"};
 
-constexpr Field schema[] = {
+constexpr Field schema_3_0[] = {
     map("", filled, closed),
     scalar("format_version", filled, Check::format_version),
     one_of("mode", modes, filled),
@@ -160,16 +162,38 @@ constexpr Field schema[] = {
     map("recovery.checkpoints[]", filled),
 };
 
-const Field* find_field(std::string_view path) {
-  for (const auto& field : schema) {
-    if (field.path == path) return &field;
-  }
-  return nullptr;
-}
+// spellbook's January 2026 layout (format_version "2.0"): a flat state whose
+// item keys vary between copies of the template, so only names are required.
+constexpr std::string_view task_statuses_2_0[] = {
+    "incomplete", "not_started",         // the 2.0 template's own
+    "pending", "in_progress", "blocked"  // the todo words of 0.3
+};
+
+constexpr Field schema_2_0[] = {
+    map("", filled, closed),
+    scalar("format_version", filled, Check::format_version),
+    any("session_id"),
+    scalar("project"),
+    any("timestamp"),
+    list("active_skills", Need::present),
+    map("active_skills[]", filled),
+    scalar("active_skills[].name", filled),
+    list("pending_tasks", Need::present),
+    map("pending_tasks[]", filled),
+    one_of("pending_tasks[].status", task_statuses_2_0),
+    map("quality_gates"),
+    list("quality_gates.passed"),
+    list("quality_gates.pending"),
+    list("files_modified"),
+    map("files_modified[]", filled),
+    scalar("files_modified[].path", filled),
+    scalar("files_modified[].verified", Need::optional, Check::boolean),
+};
 
 // "todos.explicit[].status" -> "todos.explicit[]"; "todos" -> "".
 std::string_view parent_of(std::string_view path) {
-  if (path.ends_with("[]")) return path.substr(0, path.size() - 2);
+  if (path.ends_with("[]"))
+    return path.substr(0, path.size() - 2);
   const auto dot = path.rfind('.');
   return dot == std::string_view::npos ? std::string_view{} : path.substr(0, dot);
 }
@@ -179,40 +203,55 @@ std::string_view key_of(std::string_view path) {
   return dot == std::string_view::npos ? path : path.substr(dot + 1);
 }
 
-// The schema as a tree, computed once from its rows: the rows of each
-// mapping's keys and the row of each list's items.
-struct SchemaTree {
-  std::vector<std::vector<const Field*>> keys;  // by row
-  std::vector<const Field*> items;              // by row; nullptr when not a list
-};
-
-const SchemaTree& schema_tree() {
-  static const SchemaTree tree = [] {
-    SchemaTree built;
-    built.keys.resize(std::size(schema));
-    built.items.resize(std::size(schema), nullptr);
-    for (const auto& field : schema) {
-      if (field.path.empty()) continue;
-      const auto* parent = find_field(parent_of(field.path));
-      if (!parent) continue;
-      const auto row = static_cast<std::size_t>(parent - schema);
+// One version of the schema as a tree, computed once from its rows: the rows
+// of each mapping's keys and the row of each list's items.
+class Schema {
+ public:
+  Schema(std::string_view version, std::span<const Field> fields)
+      : version_(version), fields_(fields), keys_(fields.size()), items_(fields.size(), nullptr) {
+    for (const auto& field : fields_) {
+      if (field.path.empty())
+        continue;
+      const auto* parent = find(parent_of(field.path));
+      if (!parent)
+        continue;
       if (field.path.ends_with("[]")) {
-        built.items[row] = &field;
+        items_[row(*parent)] = &field;
       } else {
-        built.keys[row].push_back(&field);
+        keys_[row(*parent)].push_back(&field);
       }
     }
-    return built;
-  }();
-  return tree;
-}
+  }
 
-const std::vector<const Field*>& key_rows(const Field& map) {
-  return schema_tree().keys[static_cast<std::size_t>(&map - schema)];
-}
+  std::string_view version() const { return version_; }
+  const Field& root() const { return fields_.front(); }
+  const std::vector<const Field*>& keys(const Field& map) const { return keys_[row(map)]; }
+  // nullptr when the list's items have no row.
+  const Field* item(const Field& list) const { return items_[row(list)]; }
 
-const Field* item_row(const Field& list) {
-  return schema_tree().items[static_cast<std::size_t>(&list - schema)];
+  const Field* find(std::string_view path) const {
+    for (const auto& field : fields_) {
+      if (field.path == path)
+        return &field;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::size_t row(const Field& field) const {
+    return static_cast<std::size_t>(&field - fields_.data());
+  }
+
+  std::string_view version_;
+  std::span<const Field> fields_;
+  std::vector<std::vector<const Field*>> keys_;
+  std::vector<const Field*> items_;
+};
+
+const Schema& schema_for(state::SchemaVersion version) {
+  static const Schema current("3.0", schema_3_0);
+  static const Schema january_2026("2.0", schema_2_0);
+  return version == state::SchemaVersion::v2_0 ? january_2026 : current;
 }
 
 std::string join(std::string_view parent, std::string_view key) {
@@ -224,8 +263,10 @@ std::string label(std::string_view name) {
 }
 
 std::string describe(const state::Node& node) {
-  if (node.is_list()) return "a list";
-  if (node.is_map()) return "a mapping";
+  if (node.is_list())
+    return "a list";
+  if (node.is_map())
+    return "a mapping";
   return quoted(node.text);
 }
 
@@ -259,7 +300,8 @@ bool kind_matches(const state::Node& node, Kind kind) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -274,11 +316,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 // The known key of this mapping that `key` is most likely a typo of.
-std::optional<std::string_view> suggestion(const Field& map, std::string_view key) {
-  if (key.size() > 40) return std::nullopt;
+std::optional<std::string_view> suggestion(const Schema& schema, const Field& map,
+                                           std::string_view key) {
+  if (key.size() > 40)
+    return std::nullopt;
   std::optional<std::string_view> best;
   std::size_t best_distance = 3;
-  for (const auto* field : key_rows(map)) {
+  for (const auto* field : schema.keys(map)) {
     const auto candidate = key_of(field->path);
     const auto distance = edit_distance(key, candidate);
     if (distance < best_distance && distance < candidate.size()) {
@@ -292,18 +336,21 @@ std::optional<std::string_view> suggestion(const Field& map, std::string_view ke
 std::string join_values(std::span<const std::string_view> values) {
   std::string out;
   for (const auto value : values) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty())
+      out += ", ";
     out += value;
   }
   return out;
 }
 
-bool is_string_tag(const std::string& tag) { return tag == "!" || tag == "tag:yaml.org,2002:str"; }
+bool is_string_tag(const std::string& tag) {
+  return tag == "!" || tag == "tag:yaml.org,2002:str";
+}
 
 class Walker {
  public:
-  Walker(engine::RuleContext& context, const state::StateYaml& state)
-      : context_(context), state_(state) {}
+  Walker(engine::RuleContext& context, const state::StateYaml& state, const Schema& schema)
+      : context_(context), state_(state), schema_(schema) {}
 
   // `fallback` is where a null node is reported: its key, or for a list item the item itself.
   void visit(const state::Node* node, TextRange fallback, const Field& field,
@@ -314,6 +361,10 @@ class Walker {
       return;
     }
     const auto site = state::node_range(state_, node);
+    // An unfilled slot such as `phase: [N]` reads as a list; it is
+    // template-placeholder's finding, not a wrong type.
+    if (node->is_list() && is_flow_slot(*node))
+      return;
     if (!kind_matches(*node, field.kind)) {
       context_.report(site, fmt::format("{} is {}; expected {}", label(name), describe(*node),
                                         expected(field.kind)));
@@ -343,7 +394,8 @@ class Walker {
       return;
     }
     // An unfilled template slot is template-placeholder's finding.
-    if (support::is_template_placeholder(text)) return;
+    if (support::is_template_placeholder(text))
+      return;
     switch (field.check) {
       case Check::none:
         return;
@@ -368,7 +420,8 @@ class Walker {
       case Check::positive_integer: {
         const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), doc::is_digit);
         const bool positive = digits && text.find_first_not_of('0') != std::string::npos;
-        if (positive && !is_string_tag(node.tag)) return;
+        if (positive && !is_string_tag(node.tag))
+          return;
         if (positive) {
           context_.report(site, fmt::format("{} is the string {}; write the number without quotes",
                                             name, quoted(text)));
@@ -379,12 +432,18 @@ class Walker {
         }
         return;
       }
+      case Check::boolean:
+        if (text != "true" && text != "false") {
+          context_.report(site,
+                          fmt::format("{} is {}; expected true or false", name, quoted(text)));
+        } else if (is_string_tag(node.tag)) {
+          context_.report(site, fmt::format("{} is the string {}; write {} without quotes", name,
+                                            quoted(text), text));
+        }
+        return;
       case Check::format_version:
-        if (text != "3.0" && text != "2.0") {
-          context_.report(site, fmt::format("{} is {}; expected \"3.0\" (or \"2.0\" for the older "
-                                            "layout)",
-                                            name, quoted(text)));
-        } else if (!is_string_tag(node.tag)) {
+        // check() has reported a version it does not know and stopped.
+        if (!is_string_tag(node.tag)) {
           context_.report(
               site, fmt::format("{} is the number {}; write the string \"{}\" in quotes", name,
                                 text, text));
@@ -394,10 +453,11 @@ class Walker {
   }
 
   void visit_map(const state::Node& node, const Field& field, const std::string& name) {
-    if (!first_visit(node, field)) return;
+    if (!first_visit(node, field))
+      return;
     std::vector<std::string_view> seen;
     std::vector<std::string_view> suggested;
-    const auto& rows = key_rows(field);
+    const auto& rows = schema_.keys(field);
     for (const auto& [key, value] : node.entries) {
       const auto key_site = state::node_range(state_, key);
       if (!key->is_scalar()) {  // a list or mapping as a key: nothing in the schema uses one
@@ -420,15 +480,24 @@ class Walker {
       });
       const auto* child = row == rows.end() ? nullptr : *row;
       if (!child) {
-        if (!field.closed) continue;
+        if (!field.closed)
+          continue;
         const auto where = field.path.empty() ? std::string("at the top level of the 1.20 state")
                                               : fmt::format("in {}", name);
-        const auto hint = suggestion(field, key_text);
-        if (hint) suggested.push_back(*hint);
-        context_.report(key_site, hint
-                                      ? fmt::format("unknown key {} {}; did you mean \"{}\"?",
-                                                    quoted(key_text), where, *hint)
-                                      : fmt::format("unknown key {} {}", quoted(key_text), where));
+        const auto hint = suggestion(schema_, field, key_text);
+        if (hint)
+          suggested.push_back(*hint);
+        if (hint) {
+          context_.report(key_site, fmt::format("unknown key {} {}; did you mean \"{}\"?",
+                                                quoted(key_text), where, *hint));
+        } else if (const auto* other = other_version_with(field, key_text)) {
+          context_.report(
+              key_site, fmt::format("unknown key {} {}: it belongs to format_version \"{}\", but "
+                                    "this state says \"{}\"",
+                                    quoted(key_text), where, other->version(), schema_.version()));
+        } else {
+          context_.report(key_site, fmt::format("unknown key {} {}", quoted(key_text), where));
+        }
         continue;
       }
       visit(value, key_site, *child, child_name);
@@ -436,10 +505,13 @@ class Walker {
     const auto site =
         field.path.empty() ? state::opening_range(state_) : state::node_range(state_, &node);
     for (const auto* child : rows) {
-      if (child->need == Need::optional) continue;
+      if (child->need == Need::optional)
+        continue;
       const auto key = key_of(child->path);
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-      if (std::find(suggested.begin(), suggested.end(), key) != suggested.end()) continue;
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
+        continue;
+      if (std::find(suggested.begin(), suggested.end(), key) != suggested.end())
+        continue;
       context_.report(
           site, name.empty() ? fmt::format("the 1.20 state has no \"{}\" key; it is required", key)
                              : fmt::format("{} has no \"{}\"; it is required", name, key));
@@ -447,24 +519,70 @@ class Walker {
   }
 
   void visit_list(const state::Node& node, const Field& field, const std::string& name) {
-    if (!first_visit(node, field)) return;
-    const auto* item = item_row(field);
-    if (!item) return;
+    if (!first_visit(node, field))
+      return;
+    const auto* item = schema_.item(field);
+    if (!item)
+      return;
     for (std::size_t index = 0; index < node.items.size(); ++index) {
       const auto* child = node.items[index];
       visit(child, state::node_range(state_, child), *item, fmt::format("{}[{}]", name, index));
     }
   }
 
+  // `[N]`, `[M]`, `[1-N]` written as a flow sequence: the text between its
+  // brackets is a template slot.
+  bool is_flow_slot(const state::Node& node) const {
+    const auto text = state_.document->source().text();
+    if (node.at >= text.size() || text[node.at] != '[')
+      return false;
+    const auto close = text.find_first_of("]\n", node.at + 1);
+    if (close == std::string_view::npos || text[close] != ']')
+      return false;
+    return support::is_code_template_slot(text.substr(node.at + 1, close - node.at - 1));
+  }
+
+  // The other schema, when it knows this key where this one does not.
+  const Schema* other_version_with(const Field& map, std::string_view key) const {
+    const auto& other = schema_for(schema_.version() == "2.0" ? state::SchemaVersion::v3_0
+                                                              : state::SchemaVersion::v2_0);
+    const auto* same_map = other.find(map.path);
+    if (!same_map)
+      return nullptr;
+    const auto& rows = other.keys(*same_map);
+    const bool known = std::any_of(rows.begin(), rows.end(), [&](const Field* candidate) {
+      return key_of(candidate->path) == key;
+    });
+    return known ? &other : nullptr;
+  }
+
   engine::RuleContext& context_;
   const state::StateYaml& state_;
+  const Schema& schema_;
   std::set<std::pair<const state::Node*, const Field*>> visited_;
 };
 
 void check(engine::RuleContext& context) {
   const auto& state = state::load(context);
-  if (!state || !state->parsed()) return;
-  Walker(context, *state).visit(state->root, state::opening_range(*state), schema[0], "");
+  if (!state || !state->parsed())
+    return;
+  const auto declared = state::declared_version(*state);
+  if (declared.version == state::SchemaVersion::unknown) {
+    // Keys of a layout baton does not know cannot be judged: one finding.
+    const auto site = state::node_range(*state, declared.node);
+    context.report(site, declared.node->is_scalar()
+                             ? fmt::format("format_version is {}, a version baton does not know; "
+                                           "it knows {}, so the rest of the state is not checked",
+                                           quoted(declared.node->text), state::known_versions())
+                             : fmt::format("format_version is {}; expected a version in quotes "
+                                           "(baton knows {})",
+                                           declared.node->is_list() ? "a list" : "a mapping",
+                                           state::known_versions()));
+    return;
+  }
+  const auto& schema = schema_for(declared.version);
+  Walker(context, *state, schema)
+      .visit(state->root, state::opening_range(*state), schema.root(), "");
 }
 
 }  // namespace
@@ -476,13 +594,19 @@ extern const engine::RuleMeta state_schema{
     .profile = "spellbook-handoff",
     .summary = "The 1.20 machine-readable state does not match the spellbook schema",
     .what_it_checks = R"md(
-When the 1.20 YAML parses, it must match the spellbook schema (format_version "3.0"):
+When the 1.20 YAML parses, it must match the spellbook schema of its `format_version`: "3.0",
+the current layout (also assumed when the state names no version), or "2.0", the layout of
+spellbook's January 2026 handoffs. Any other version gets one finding naming the versions baton
+knows, and the rest of that state is not checked.
+
+For "3.0":
 
 - the top level is a mapping with `format_version`, `mode`, `project_path`, `skill_stack`,
   `todos` and `documents` (the last three may be empty: `skill_stack: []`);
-- `format_version` is the string `"3.0"` (or `"2.0"`, the older layout), in quotes;
+- `format_version` is a string, in quotes;
 - keys the schema does not know are reported at the top level and inside `todos` and
-  `documents`, with the nearest known key (`todo:` → `todos`); a key given twice is reported;
+  `documents`, with the nearest known key (`todo:` → `todos`), or, for a key of the 2.0
+  layout, with the version it belongs to; a key given twice is reported;
 - lists and mappings are where the schema has them (`skill_stack` a list, `todos` a mapping,
   every list item a mapping);
 - required item keys: `skill_stack[].name`, `todos.explicit[].content` and `.status`,
@@ -499,7 +623,21 @@ When the 1.20 YAML parses, it must match the spellbook schema (format_version "3
 - `documents.must_read[].priority`, when given, is a positive integer (1 is read first);
 - `project_path` and every `documents.*[].path` are absolute.
 
-An optional key may be null (`~` or nothing after the colon). Each problem is reported at the
+For "2.0":
+
+- the top level is a mapping with `format_version`, `active_skills` and `pending_tasks`
+  (either may be empty); `session_id`, `project`, `timestamp`, `quality_gates` and
+  `files_modified` are optional, and unknown top-level keys are reported as for 3.0 (a 3.0 key
+  such as `mode` is named as one);
+- `active_skills` is a list of mappings with a `name` (`phase`, `step`, `resume_command` free);
+- `pending_tasks` is a list of mappings (`id`, `name`, `verification` free); a `status` is one
+  of incomplete, not_started (the template's) or pending, in_progress, blocked (0.3's words);
+- `quality_gates` is a mapping whose `passed` and `pending` are lists;
+- `files_modified` is a list of mappings with a `path`; `verified` is true or false, unquoted.
+
+An optional key may be null (`~` or nothing after the colon). A value that is a template slot —
+`"[skill-name]"`, or `[N]`, which YAML reads as a list — is
+[template-placeholder](HP007.md)'s finding, not this rule's. Each problem is reported at the
 offending key or value, named by its YAML path, for example
 `todos.explicit[1].status is "done"; expected one of pending, in_progress, completed, blocked`.
 )md",

@@ -1,9 +1,9 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "rules/rules.hpp"
 #include "rules/state/state_yaml.hpp"
@@ -14,18 +14,22 @@ namespace baton::rules {
 namespace {
 
 using source::TextRange;
-using state::StateYaml;
 using state::quoted;
+using state::StateYaml;
 
-bool is_active(std::string_view status) { return status == "pending" || status == "in_progress"; }
+bool is_active(std::string_view status) {
+  return status == "pending" || status == "in_progress";
+}
 
 // The non-blank text of a scalar, trimmed.
 std::optional<std::string> text_of(const state::Node* node) {
   auto text = state::scalar_text(node);
-  if (!text) return std::nullopt;
+  if (!text)
+    return std::nullopt;
   auto trimmed = std::string(doc::trim(*text));
   // Blank values and unfilled template slots are other rules' findings.
-  if (trimmed.empty() || support::is_template_placeholder(trimmed)) return std::nullopt;
+  if (trimmed.empty() || support::is_template_placeholder(trimmed))
+    return std::nullopt;
   return trimmed;
 }
 
@@ -33,20 +37,25 @@ std::optional<std::string> text_of(const state::Node* node) {
 void check_skill(engine::RuleContext& context, const StateYaml& state) {
   const auto& document = context.document();
   const auto* section = support::sub(document, "0.1");
-  if (!section) return;
+  if (!section)
+    return;
   const auto declared = support::declared_skill(document, section->body);
-  if (!declared) return;  // skill-call-missing reports it
+  if (!declared)
+    return;  // skill-call-missing reports it
   const auto stack = state::find_key(state.root, "skill_stack");
-  if (!stack) return;  // state-schema reports the missing key
+  if (!stack)
+    return;  // state-schema reports the missing key
   if (state::is_empty_collection(stack->value)) {
-    if (declared->marker) return;
+    if (declared->marker)
+      return;
     auto& diagnostic = context.report(
         state::node_range(state, stack->key),
         fmt::format("skill_stack is empty, but 0.1 restores the skill {}", quoted(declared->name)));
     diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
     return;
   }
-  if (!stack->value->is_list()) return;
+  if (!stack->value->is_list())
+    return;
   const auto* top = stack->value->items.front();
   const auto name = state::find_key(top, "name");
   const auto name_text = name ? text_of(name->value) : std::nullopt;
@@ -60,15 +69,81 @@ void check_skill(engine::RuleContext& context, const StateYaml& state) {
     diagnostic.related.push_back({declared->range, "0.1 says there is no active skill"});
     return;
   }
-  if (!name_text) return;  // state-schema reports it
+  if (!name_text)
+    return;  // state-schema reports it
   const auto expected = doc::trim(declared->name);
-  if (*name_text == expected) return;
+  if (*name_text == expected)
+    return;
   auto& diagnostic =
       context.report(state::node_range(state, name->value),
                      fmt::format("skill_stack[0].name is {}, but 0.1 restores the skill {}",
                                  quoted(*name_text), quoted(expected)));
   diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
 }
+
+// active_skills <-> the Skill() of 0.1, for a 2.0 state: the 2.0 template does
+// not say which entry is on top, so 0.1's skill must be one of them.
+void check_active_skills(engine::RuleContext& context, const StateYaml& state) {
+  const auto& document = context.document();
+  const auto* section = support::sub(document, "0.1");
+  if (!section)
+    return;
+  const auto declared = support::declared_skill(document, section->body);
+  if (!declared)
+    return;  // skill-call-missing reports it
+  const auto skills = state::find_key(state.root, "active_skills");
+  if (!skills)
+    return;  // state-schema reports the missing key
+  if (state::is_empty_collection(skills->value)) {
+    if (declared->marker)
+      return;
+    auto& diagnostic =
+        context.report(state::node_range(state, skills->key),
+                       fmt::format("active_skills is empty, but 0.1 restores the skill {}",
+                                   quoted(declared->name)));
+    diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
+    return;
+  }
+  if (!skills->value->is_list())
+    return;
+  std::vector<std::string> names;
+  for (const auto* item : skills->value->items) {
+    const auto name = state::find_key(item, "name");
+    auto text = name ? text_of(name->value) : std::nullopt;
+    if (!text)
+      return;  // state-schema or template-placeholder reports it
+    names.push_back(std::move(*text));
+  }
+  if (declared->marker) {
+    auto& diagnostic = context.report(
+        state::node_range(state, skills->key),
+        fmt::format("active_skills names {}, but 0.1 says NO ACTIVE SKILL", quoted(names.front())));
+    diagnostic.related.push_back({declared->range, "0.1 says there is no active skill"});
+    return;
+  }
+  const auto expected = doc::trim(declared->name);
+  if (std::find(names.begin(), names.end(), expected) != names.end())
+    return;
+  std::string listed;
+  for (const auto& name : names)
+    listed += (listed.empty() ? "" : ", ") + quoted(name);
+  auto& diagnostic =
+      context.report(state::node_range(state, skills->key),
+                     fmt::format("active_skills names {}, but 0.1 restores the skill {}", listed,
+                                 quoted(expected)));
+  diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
+}
+
+// Where the state keeps the todos 0.3 restores.
+struct TodoList {
+  std::string_view name;         // in messages: "todos.explicit", "pending_tasks"
+  std::string_view content_key;  // the key of a todo's text
+  // 3.0 todos carry 0.3's statuses; every 2.0 pending task is open work.
+  bool statuses = true;
+};
+
+constexpr TodoList explicit_todos{"todos.explicit", "content"};
+constexpr TodoList pending_tasks{"pending_tasks", "name", false};
 
 struct YamlTodo {
   std::string content;
@@ -85,19 +160,32 @@ struct SectionTodo {
   bool paired = false;
 };
 
-// The explicit todos, or nullopt when one of them is not well-typed (state-schema reports it).
-std::optional<std::vector<YamlTodo>> yaml_todos(const state::Node* list) {
+// The listed todos, or nullopt when one of them is not well-typed (state-schema reports it)
+// or, in a 2.0 state, has no name to compare.
+std::optional<std::vector<YamlTodo>> yaml_todos(const state::Node* list, const TodoList& kind) {
   std::vector<YamlTodo> todos;
-  if (state::is_empty_collection(list)) return todos;
-  if (!list->is_list()) return std::nullopt;
+  if (state::is_empty_collection(list))
+    return todos;
+  if (!list->is_list())
+    return std::nullopt;
   static constexpr std::string_view statuses[] = {"pending", "in_progress", "completed", "blocked"};
   for (const auto* item : list->items) {
-    const auto content = state::find_key(item, "content");
-    const auto status = state::find_key(item, "status");
-    if (!content || !status) return std::nullopt;
+    const auto content = state::find_key(item, kind.content_key);
+    if (!content)
+      return std::nullopt;
     auto content_text = text_of(content->value);
+    if (!content_text)
+      return std::nullopt;
+    if (!kind.statuses) {
+      todos.push_back({std::move(*content_text), "pending", item, nullptr});
+      continue;
+    }
+    const auto status = state::find_key(item, "status");
+    if (!status)
+      return std::nullopt;
     auto status_text = text_of(status->value);
-    if (!content_text || !status_text) return std::nullopt;
+    if (!status_text)
+      return std::nullopt;
     if (std::find(std::begin(statuses), std::end(statuses), *status_text) == std::end(statuses)) {
       return std::nullopt;
     }
@@ -106,60 +194,83 @@ std::optional<std::vector<YamlTodo>> yaml_todos(const state::Node* list) {
   return todos;
 }
 
-// todos.explicit <-> the TodoWrite() of 0.3: the same pending and in-progress todos.
-void check_todos(engine::RuleContext& context, const StateYaml& state) {
-  const auto& document = context.document();
-  const auto* section = support::sub(document, "0.3");
-  if (!section) return;
-  std::vector<SectionTodo> restored;
-  std::optional<TextRange> no_todos;
+// The todos of 0.3, or nullopt when 0.3 restores none by marker (then `no_todos` is set) or
+// cannot be read (other rules report it).
+struct RestoredTodos {
+  std::vector<SectionTodo> todos;
+  std::optional<TextRange> no_todos;  // the NO TODOS TO RESTORE marker
+  const doc::Section* section = nullptr;
+};
+
+std::optional<RestoredTodos> restored_todos(const doc::Document& document) {
+  RestoredTodos restored;
+  restored.section = support::sub(document, "0.3");
+  if (!restored.section)
+    return std::nullopt;
   if (auto todos = support::restored_todos(document)) {
     for (auto& todo : *todos) {
       const auto content = doc::trim(todo.content);
-      if (content.empty() || todo.status.empty()) continue;  // todowrite-invalid reports it
-      restored.push_back({std::string(content), todo.status, todo.content_range});
+      if (content.empty() || todo.status.empty())
+        continue;  // todowrite-invalid reports it
+      restored.todos.push_back({std::string(content), todo.status, todo.content_range});
     }
-  } else {
-    no_todos = support::find_any_marker(document, section->body, support::todo_restoration());
-    if (!no_todos) return;  // todowrite-missing or call-syntax reports it
+    return restored;
   }
+  restored.no_todos =
+      support::find_any_marker(document, restored.section->body, support::todo_restoration());
+  if (!restored.no_todos)
+    return std::nullopt;  // todowrite-missing or call-syntax reports it
+  return restored;
+}
 
-  const auto todos_key = state::find_key(state.root, "todos");
-  if (!todos_key) return;
-  const auto& todos_value = todos_key->value;
-  if (!state::is_empty_collection(todos_value) && !todos_value->is_map()) return;
-  const auto explicit_key = state::find_key(todos_value, "explicit");
-  auto listed = yaml_todos(explicit_key ? explicit_key->value : nullptr);
-  if (!listed) return;
-  const auto list_site =
-      state::node_range(state, explicit_key ? explicit_key->key : todos_key->key);
-
+// The listed todos against those 0.3 restores: the pending and in-progress ones must agree.
+void compare_todos(engine::RuleContext& context, const StateYaml& state,
+                   std::vector<SectionTodo>& restored, std::optional<TextRange> no_todos,
+                   const doc::Section& section, std::vector<YamlTodo>& listed, const TodoList& kind,
+                   TextRange list_site) {
   auto index_of = [&](const YamlTodo& todo) {
-    return static_cast<std::size_t>(&todo - listed->data());
+    return static_cast<std::size_t>(&todo - listed.data());
+  };
+  // "is in_progress", or for a 2.0 task (which has no todo status) "is a pending task".
+  auto state_of = [&](const YamlTodo& todo) {
+    return kind.statuses ? todo.status : std::string("a pending task");
   };
   auto status_mismatch = [&](const SectionTodo& section_todo, YamlTodo& yaml_todo) {
-    auto& diagnostic =
-        context.report(state::node_range(state, yaml_todo.status_node),
-                       fmt::format("todos.explicit[{}].status is {}, but 0.3 restores {} as {}",
-                                   index_of(yaml_todo), yaml_todo.status,
-                                   quoted(section_todo.content), section_todo.status));
+    const auto site = yaml_todo.status_node ? state::node_range(state, yaml_todo.status_node)
+                                            : state::node_range(state, yaml_todo.item);
+    auto& diagnostic = context.report(
+        site, kind.statuses ? fmt::format("{}[{}].status is {}, but 0.3 restores {} as {}",
+                                          kind.name, index_of(yaml_todo), yaml_todo.status,
+                                          quoted(section_todo.content), section_todo.status)
+                            : fmt::format("{}[{}] {} is a pending task, but 0.3 restores it as {}",
+                                          kind.name, index_of(yaml_todo), quoted(yaml_todo.content),
+                                          section_todo.status));
     diagnostic.related.push_back({section_todo.content_range, "the todo in 0.3"});
+  };
+  auto agree = [&](const SectionTodo& mine, const YamlTodo& theirs) {
+    if (theirs.content != mine.content)
+      return false;
+    return kind.statuses ? theirs.status == mine.status : is_active(mine.status);
   };
 
   // Same content and status: in agreement.
   for (auto& mine : restored) {
-    for (auto& theirs : *listed) {
-      if (theirs.paired || theirs.content != mine.content || theirs.status != mine.status) continue;
+    for (auto& theirs : listed) {
+      if (theirs.paired || !agree(mine, theirs))
+        continue;
       mine.paired = theirs.paired = true;
       break;
     }
   }
   // Same content, different status, one side pending or in progress.
   for (auto& mine : restored) {
-    if (mine.paired) continue;
-    for (auto& theirs : *listed) {
-      if (theirs.paired || theirs.content != mine.content) continue;
-      if (!is_active(mine.status) && !is_active(theirs.status)) continue;
+    if (mine.paired)
+      continue;
+    for (auto& theirs : listed) {
+      if (theirs.paired || theirs.content != mine.content)
+        continue;
+      if (!is_active(mine.status) && !is_active(theirs.status))
+        continue;
       status_mismatch(mine, theirs);
       mine.paired = theirs.paired = true;
       break;
@@ -167,42 +278,84 @@ void check_todos(engine::RuleContext& context, const StateYaml& state) {
   }
   // Left over on one side only.
   for (const auto& mine : restored) {
-    if (mine.paired || !is_active(mine.status)) continue;
+    if (mine.paired || !is_active(mine.status))
+      continue;
     auto& diagnostic = context.report(
-        list_site, fmt::format("0.3 restores the {} todo {}, but todos.explicit does not list it",
-                               mine.status, quoted(mine.content)));
+        list_site, fmt::format("0.3 restores the {} todo {}, but {} does not list it", mine.status,
+                               quoted(mine.content), kind.name));
     diagnostic.related.push_back({mine.content_range, "the todo in 0.3"});
   }
-  for (const auto& theirs : *listed) {
-    if (theirs.paired || !is_active(theirs.status)) continue;
+  for (const auto& theirs : listed) {
+    if (theirs.paired || !is_active(theirs.status))
+      continue;
     const auto site = state::node_range(state, theirs.item);
     if (no_todos) {
       auto& diagnostic = context.report(
-          site, fmt::format("todos.explicit[{}] {} is {}, but 0.3 says NO TODOS TO RESTORE",
-                            index_of(theirs), quoted(theirs.content), theirs.status));
+          site, fmt::format("{}[{}] {} is {}, but 0.3 says NO TODOS TO RESTORE", kind.name,
+                            index_of(theirs), quoted(theirs.content), state_of(theirs)));
       diagnostic.related.push_back({*no_todos, "0.3 says there are no todos to restore"});
     } else {
       auto& diagnostic = context.report(
-          site, fmt::format("todos.explicit[{}] {} is {}, but 0.3 does not restore it",
-                            index_of(theirs), quoted(theirs.content), theirs.status));
+          site, fmt::format("{}[{}] {} is {}, but 0.3 does not restore it", kind.name,
+                            index_of(theirs), quoted(theirs.content), state_of(theirs)));
       diagnostic.related.push_back(
-          {support::heading_range(document, *section), "the todos of 0.3"});
+          {support::heading_range(context.document(), section), "the todos of 0.3"});
     }
   }
+}
+
+// todos.explicit <-> the TodoWrite() of 0.3: the same pending and in-progress todos.
+void check_todos(engine::RuleContext& context, const StateYaml& state) {
+  auto restored = restored_todos(context.document());
+  if (!restored)
+    return;
+  const auto todos_key = state::find_key(state.root, "todos");
+  if (!todos_key)
+    return;
+  const auto& todos_value = todos_key->value;
+  if (!state::is_empty_collection(todos_value) && !todos_value->is_map())
+    return;
+  const auto explicit_key = state::find_key(todos_value, "explicit");
+  auto listed = yaml_todos(explicit_key ? explicit_key->value : nullptr, explicit_todos);
+  if (!listed)
+    return;
+  compare_todos(context, state, restored->todos, restored->no_todos, *restored->section, *listed,
+                explicit_todos,
+                state::node_range(state, explicit_key ? explicit_key->key : todos_key->key));
+}
+
+// pending_tasks <-> the TodoWrite() of 0.3, for a 2.0 state: every task is open work, so they
+// are the pending and in-progress todos of 0.3, by name.
+void check_pending_tasks(engine::RuleContext& context, const StateYaml& state) {
+  auto restored = restored_todos(context.document());
+  if (!restored)
+    return;
+  const auto tasks = state::find_key(state.root, "pending_tasks");
+  if (!tasks)
+    return;
+  auto listed = yaml_todos(tasks->value, pending_tasks);
+  if (!listed)
+    return;
+  compare_todos(context, state, restored->todos, restored->no_todos, *restored->section, *listed,
+                pending_tasks, state::node_range(state, tasks->key));
 }
 
 // documents.must_read[].path <-> the Read() calls of 1.10: the same paths.
 void check_reads(engine::RuleContext& context, const StateYaml& state) {
   const auto& document = context.document();
   const auto* section = support::sub(document, "1.10");
-  if (!section) return;
-  if (support::has_call_error(document, section->body, "Read")) return;  // call-syntax reports it
+  if (!section)
+    return;
+  if (support::has_call_error(document, section->body, "Read"))
+    return;  // call-syntax reports it
   const auto reads = support::read_paths(document, section->body);
 
   const auto documents_key = state::find_key(state.root, "documents");
-  if (!documents_key) return;
+  if (!documents_key)
+    return;
   const auto& documents = documents_key->value;
-  if (!state::is_empty_collection(documents) && !documents->is_map()) return;
+  if (!state::is_empty_collection(documents) && !documents->is_map())
+    return;
   const auto must_read = state::find_key(documents, "must_read");
   struct Listed {
     std::string path;
@@ -210,11 +363,13 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
   };
   std::vector<Listed> listed;
   if (must_read && !state::is_empty_collection(must_read->value)) {
-    if (!must_read->value->is_list()) return;
+    if (!must_read->value->is_list())
+      return;
     for (const auto* item : must_read->value->items) {
       const auto path = state::find_key(item, "path");
       auto text = path ? text_of(path->value) : std::nullopt;
-      if (!text) return;  // state-schema reports it
+      if (!text)
+        return;  // state-schema reports it
       listed.push_back({std::move(*text), item});
     }
   }
@@ -225,7 +380,8 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
   };
   const auto heading = support::heading_range(document, *section);
   for (std::size_t i = 0; i < listed.size(); ++i) {
-    if (read_in_section(listed[i].path)) continue;
+    if (read_in_section(listed[i].path))
+      continue;
     const auto site = state::node_range(state, listed[i].item);
     if (reads.empty()) {
       auto& diagnostic = context.report(
@@ -260,10 +416,22 @@ void check_reads(engine::RuleContext& context, const StateYaml& state) {
 
 void check(engine::RuleContext& context) {
   const auto& state = state::load(context);
-  if (!state || !state->parsed() || !state->root->is_map()) return;
-  check_skill(context, *state);
-  check_todos(context, *state);
-  check_reads(context, *state);
+  if (!state || !state->parsed() || !state->root->is_map())
+    return;
+  switch (state::declared_version(*state).version) {
+    case state::SchemaVersion::v3_0:
+      check_skill(context, *state);
+      check_todos(context, *state);
+      check_reads(context, *state);
+      return;
+    case state::SchemaVersion::v2_0:
+      // A 2.0 state lists no documents: 1.10 has nothing to agree with.
+      check_active_skills(context, *state);
+      check_pending_tasks(context, *state);
+      return;
+    case state::SchemaVersion::unknown:
+      return;  // state-schema reports the version; nothing is known to map
+  }
 }
 
 }  // namespace
@@ -286,6 +454,13 @@ say:
   in-progress todo;
 - `documents.must_read` lists exactly the paths of the fenced `Read()` calls of 1.10; when 1.10
   has none (`NO DOCUMENTS TO RE-READ`), `must_read` is empty or absent.
+
+A "2.0" state (spellbook's January 2026 layout) is compared where its keys map: 0.1's skill is
+one of `active_skills[].name` (the 2.0 template does not say which entry is on top), with
+`NO ACTIVE SKILL` matching an empty list; `pending_tasks[].name` are the pending and in-progress
+todos of 0.3, by content (every pending task is open work, so a task 0.3 restores as completed
+is reported); a task without a name is not compared. A 2.0 state lists no documents, so 1.10 is
+not compared; a state of a version baton does not know is not compared at all.
 
 Each difference is reported at the YAML node, with a related location at the section's
 element: a todo or path missing from the YAML at its `explicit` or `must_read` key, one missing

@@ -352,6 +352,26 @@ std::optional<std::string> scalar_text(const Node* node) {
   return node->text;
 }
 
+DeclaredVersion declared_version(const StateYaml& state) {
+  const auto entry = find_key(state.root, "format_version");
+  if (!entry || entry->value->is_null())
+    return {};
+  const auto* node = entry->value;
+  if (!node->is_scalar())
+    return {SchemaVersion::unknown, node};
+  const auto text = doc::trim(node->text);
+  if (text.empty() || text == "3.0" || support::is_template_placeholder(text)) {
+    return {SchemaVersion::v3_0, node};
+  }
+  if (text == "2.0")
+    return {SchemaVersion::v2_0, node};
+  return {SchemaVersion::unknown, node};
+}
+
+std::string_view known_versions() {
+  return "\"3.0\" (the current layout) and \"2.0\" (January 2026)";
+}
+
 bool is_empty_collection(const Node* node) {
   if (!node || node->is_null())
     return true;

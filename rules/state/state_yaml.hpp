@@ -112,6 +112,22 @@ std::optional<std::string> scalar_text(const Node* node);
 // True for a null pointer or node, or an empty list/mapping.
 bool is_empty_collection(const Node* node);
 
+// The 1.20 schema a state follows, from its format_version: "3.0" (the
+// current layout) or "2.0" (spellbook's January 2026 layout). A state that
+// declares no version (absent, null, blank or a template slot) is read as the
+// newest; any other value, or one that is not a single value, is unknown.
+enum class SchemaVersion { v3_0, v2_0, unknown };
+
+struct DeclaredVersion {
+  SchemaVersion version = SchemaVersion::v3_0;
+  const Node* node = nullptr;  // the format_version value, when there is one
+};
+
+DeclaredVersion declared_version(const StateYaml& state);
+
+// The versions baton knows, newest first, for messages: "3.0" and "2.0".
+std::string_view known_versions();
+
 // A YAML value quoted in a message, cut to a readable length.
 std::string quoted(std::string_view text);
 
