@@ -87,17 +87,30 @@ void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   bool any_contract = false;
+  // One omission, one finding: the first contract without its file, with the
+  // others as related locations.
+  const auto& source = document.source();
+  std::vector<std::pair<const doc::Fence*, std::string_view>> unnamed;
   for (const auto& fence : document.fences()) {
     const auto signature = signature_in(document, fence);
     if (signature.empty()) continue;
     any_contract = true;
-    if (names_its_file(document, fence)) continue;
-    const auto& source = document.source();
-    context.report(source.line_range(source.line_of(fence.range.begin)),
-                   fmt::format("the contract `{}` does not say which file it belongs in; name the "
-                               "path in a comment on its first line (`// src/lots.ts`) or in the "
-                               "sentence above the fence",
-                               support::excerpt(signature, 60)));
+    if (!names_its_file(document, fence)) unnamed.emplace_back(&fence, signature);
+  }
+  if (!unnamed.empty()) {
+    const auto& [first, signature] = unnamed.front();
+    const auto others = unnamed.size() - 1;
+    auto& finding = context.report(
+        source.line_range(source.line_of(first->range.begin)),
+        fmt::format("the contract `{}`{} does not say which file it belongs in; name the "
+                    "path in a comment on its first line (`// src/lots.ts`) or in the "
+                    "sentence above the fence",
+                    support::excerpt(signature, 60),
+                    others == 0 ? std::string() : fmt::format(" (and {} more contract{})", others, others == 1 ? "" : "s")));
+    for (std::size_t i = 1; i < unnamed.size(); ++i) {
+      finding.related.push_back({source.line_range(source.line_of(unnamed[i].first->range.begin)),
+                                 fmt::format("`{}` names no file either", support::excerpt(unnamed[i].second, 60))});
+    }
   }
   if (any_contract) return;
   // Signatures written only in running text are the usual near miss.
@@ -146,7 +159,8 @@ Reported:
 
 - once, when no fenced block is a contract — on the first inline code span that looks like a
   signature (it belongs in a fence), else on the title (the first level-1 heading) or line 1;
-- on the opening line of each contract that does not name its file.
+- once for the contracts that do not name their file: on the opening line of the first, with the
+  others as related locations (one omission, one finding).
 )md",
     .why_it_matters = R"md(
 The prompt is executed cold by a session that saw none of the planning. Contracts written down
