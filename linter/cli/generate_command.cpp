@@ -204,8 +204,14 @@ int GenerateCommand::run(std::ostream& out, std::ostream& err, const generate::W
     return exit_usage_or_io;
   }
   const auto model = generate::extract(input, world);
-  const auto text = section0_only_ ? generate::render_section0(model)
-                                   : generate::render(model, {max_lines_, max_bytes_});
+  const generate::Budget budget{max_lines_, max_bytes_};
+  const auto text =
+      section0_only_ ? generate::render_section0(model) : generate::render(model, budget);
+  if (!section0_only_ && !generate::fits(text, budget)) {
+    err << "baton: warning: the handoff is " << generate::line_count(text) << " lines and "
+        << text.size() << " bytes even with its lists cut to the minimum, more than --max-lines "
+        << max_lines_ << " / --max-bytes " << max_bytes_ << '\n';
+  }
   if (out_ && *out_ == "-") {
     out << text;
     return exit_ok;

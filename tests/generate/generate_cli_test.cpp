@@ -175,9 +175,15 @@ TEST(GenerateCli, TheHandoffFitsOneReadCallUnlessTheBudgetIsLifted) {
       << unlimited_check.out;
   EXPECT_NE(unlimited_check.out.find("[HP011/handoff-too-long]"), std::string::npos);
 
-  const auto small = baton::test::run_cli({"generate", file, "--out", "-", "--max-lines", "300"});
+  const auto small = baton::test::run_cli({"generate", file, "--out", "-", "--max-lines", "400"});
   ASSERT_EQ(small.code, 0) << small.err;
-  EXPECT_LE(generate::line_count(small.out), 300u);
+  EXPECT_LE(generate::line_count(small.out), 400u);
+  EXPECT_EQ(small.err, "");
+  // Below the fixed sections' own length: the smallest handoff, and a warning.
+  const auto tiny = baton::test::run_cli({"generate", file, "--out", "-", "--max-lines", "50"});
+  ASSERT_EQ(tiny.code, 0) << tiny.err;
+  EXPECT_NE(tiny.err.find("baton: warning: the handoff is"), std::string::npos) << tiny.err;
+  EXPECT_LT(generate::line_count(tiny.out), generate::line_count(small.out));
 }
 
 TEST(GenerateCli, SecretsAreRedactedInTheOutput) {

@@ -92,7 +92,7 @@ std::vector<fs::path> corpus_files() {
   return jsonl_under(fs::path(BATON_SOURCE_DIR) / ".." / "shared" / "corpus" / "sessions");
 }
 
-// The lines of section `number` ("1.6"), up to the next heading of any level.
+// The non-blank lines of section `number` ("1.6"), up to the next heading.
 std::vector<std::string> section_lines(const std::string& text, const std::string& number) {
   std::vector<std::string> lines;
   bool inside = false;
@@ -108,7 +108,7 @@ std::vector<std::string> section_lines(const std::string& text, const std::strin
                line.find_first_not_of('#') == line.find(' ');
       continue;
     }
-    if (inside)
+    if (inside && !line.empty())
       lines.push_back(line);
   }
   return lines;
@@ -178,7 +178,7 @@ TEST(GenerateCorpus, LaterRequestsAreTheGoalStackWithTheirLines) {
   RuleWorld world;
   const auto goal = joined(section_lines(generate::render(test::model_of(file, world)), "1.2"));
   EXPECT_NE(goal.find("- **Later Requests (goal stack, most recent on top):**\n  - session line "
-                      "434: Thanks\\! Please update CLAUDE.md for current changes\n"),
+                      "434: Thanks! Please update CLAUDE.md for current changes\n"),
             std::string::npos)
       << goal;
 }
@@ -195,8 +195,8 @@ TEST(GenerateCorpus, NoSelfCorrectionIsUnresolved) {
     const auto model = test::model_of(file, world);
     const auto text = generate::render(model);
     for (const auto& line : section_lines(text, "1.6")) {
-      if (line.find("not been read yet") != std::string::npos ||
-          line.find("EISDIR") != std::string::npos)
+      if (line.starts_with("|") && (line.find("not been read yet") != std::string::npos ||
+                                    line.find("EISDIR") != std::string::npos))
         ADD_FAILURE() << file << ": a self-correction is listed in 1.6: " << line;
     }
     const auto partial = joined(section_lines(text, "1.17"));
