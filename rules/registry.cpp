@@ -20,6 +20,7 @@ constexpr std::array all_rules{
     &title_drift,           // HP008
     &file_too_large,        // HP009
     &nesting_too_deep,      // HP010
+    &handoff_too_long,      // HP011
     &section0_not_first,    // HP101
     &skill_call_missing,    // HP102
     &vague_instruction,     // HP103
