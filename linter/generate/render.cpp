@@ -709,9 +709,11 @@ class Renderer {
     for (const auto& [guard, count] : by_guard)
       kinds += fmt::format("{}{}: {}", kinds.empty() ? "" : ", ", guard, count);
     return fmt::format(
-        "**Self-corrections:** {} refused by Claude Code before running ({}; session lines {} to "
-        "{}). The agent read the file or changed the call and went on; none needs attention.\n",
-        plural(total, "call was", "calls were"), kinds, first_line, last_line);
+        "**Self-corrections:** {} refused by Claude Code before running ({}; {}). The agent read "
+        "the file or changed the call and went on; none needs attention.\n",
+        plural(total, "call was", "calls were"), kinds,
+        first_line == last_line ? fmt::format("session line {}", first_line)
+                                : fmt::format("session lines {} to {}", first_line, last_line));
   }
 
   std::string s1_6() {
@@ -1022,12 +1024,22 @@ class Renderer {
     if (todo)
       out += fmt::format("- **Incomplete:** the in-progress todo {}\n",
                          quote::inline_text(todo->content));
-    for (const auto& change : model_.files) {
-      if (!change.state.exists) {
-        out +=
-            fmt::format("- **Missing:** {} was written in the session but is not on disk now\n",
-                        change.quotable ? path_code(change.path) : quote::inline_text(change.path));
+    std::size_t missing = 0;
+    std::size_t missing_listed = 0;
+    for (const auto& change : model_.files)
+      missing += change.state.exists ? 0 : 1;
+    for (const auto* change : listed_files()) {
+      if (!change->state.exists) {
+        ++missing_listed;
+        out += fmt::format(
+            "- **Missing:** {} was written in the session but is not on disk now\n",
+            change->quotable ? path_code(change->path) : quote::inline_text(change->path));
       }
+    }
+    if (missing_listed < missing) {
+      out += fmt::format("- **Missing:** {} too, not named here; 1.12 says where they are listed\n",
+                         plural(missing - missing_listed, "less recently written file",
+                                "less recently written files"));
     }
     for (const auto* error : listed_errors()) {
       if (error->resolution.empty()) {
