@@ -288,6 +288,33 @@ TEST(GenerateCorpus, ASmallBudgetKeepsTheHandoffValid) {
   EXPECT_EQ(generate::render(model, {0, 0}), generate::render(model));
 }
 
+// The largest real transcript of the corpus 60 times over (46 MB, 300
+// subagents, 1,600 changed files): unbudgeted its handoff is 17,000 lines;
+// budgeted it fits one Read call and still passes the full registry.
+TEST(GenerateCorpus, AHugeSessionFitsOneReadCall) {
+  const auto file = fs::path(BATON_SOURCE_DIR) / ".." / "shared" / "corpus" / "sessions" /
+                    "fe5e1c67-53e7-4862-81ae-d0e013e3270b.jsonl";
+  if (!fs::exists(file))
+    GTEST_SKIP() << "corpus transcript fe5e1c67 not available";
+  const auto once = test::read_text(file);
+  std::string many;
+  for (int copy = 0; copy < 60; ++copy)
+    many += once;
+  test::TempDir temp;
+  const auto huge = temp.write("huge.jsonl", many);
+  RuleWorld world;
+  const auto model = test::model_of(huge, world);
+  ASSERT_GE(model.files.size(), 1000u);
+  EXPECT_GT(generate::line_count(generate::render(model, {0, 0})), 10000u);
+  const auto text = generate::render(model);
+  EXPECT_TRUE(generate::fits(text, {}))
+      << generate::line_count(text) << " lines, " << text.size() << " bytes";
+  EXPECT_EQ(test::lint_all(text, world, true), std::vector<std::string>{});
+  EXPECT_NE(text.find("as first requested by the user (the arguments of /orchestrator, session "
+                      "line 2): create TODO app by Next.js"),
+            std::string::npos);
+}
+
 // --- Random sessions ---------------------------------------------------------
 
 class SessionBuilder {
