@@ -21,6 +21,8 @@ constexpr std::array all_rules{
     &file_too_large,        // HP009
     &nesting_too_deep,      // HP010
     &handoff_too_long,      // HP011
+    &format_template,       // HP012
+    &section_empty,         // HP013
     &section0_not_first,    // HP101
     &skill_call_missing,    // HP102
     &vague_instruction,     // HP103
@@ -37,6 +39,8 @@ constexpr std::array all_rules{
     &path_in_table_not_absolute,  // HP202
     &path_missing_on_disk,  // HP203
     &code_path_not_absolute,  // HP204
+    &key_path_not_absolute,   // HP205
+    &ephemeral_path,          // HP206
     &planning_docs_blank,   // HP301
     &reread_blank,          // HP302
     &reread_mismatch,       // HP303
@@ -47,6 +51,8 @@ constexpr std::array all_rules{
     &artifact_state_blank,        // HP404
     &definition_of_done_missing,  // HP405
     &exact_position_missing,      // HP406
+    &next_step_without_verification,  // HP407
+    &resume_point_missing,            // HP408
     &state_yaml_invalid,          // HP501
     &state_schema,                // HP502
     &state_mismatch,              // HP503

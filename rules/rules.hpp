@@ -17,6 +17,8 @@ extern const engine::RuleMeta title_drift;           // HP008
 extern const engine::RuleMeta file_too_large;        // HP009
 extern const engine::RuleMeta nesting_too_deep;      // HP010
 extern const engine::RuleMeta handoff_too_long;      // HP011
+extern const engine::RuleMeta format_template;       // HP012
+extern const engine::RuleMeta section_empty;         // HP013
 
 // Section 0
 extern const engine::RuleMeta section0_not_first;    // HP101
@@ -36,7 +38,9 @@ extern const engine::RuleMeta marker_with_content;   // HP112
 extern const engine::RuleMeta path_not_absolute;     // HP201
 extern const engine::RuleMeta path_in_table_not_absolute;  // HP202
 extern const engine::RuleMeta path_missing_on_disk;  // HP203
-extern const engine::RuleMeta code_path_not_absolute;  // HP204
+extern const engine::RuleMeta code_path_not_absolute;
+extern const engine::RuleMeta key_path_not_absolute;  // HP205
+extern const engine::RuleMeta ephemeral_path;         // HP206  // HP204
 
 // Planning docs
 extern const engine::RuleMeta planning_docs_blank;   // HP301
@@ -51,6 +55,8 @@ extern const engine::RuleMeta skill_resume_mismatch;      // HP403
 extern const engine::RuleMeta artifact_state_blank;       // HP404
 extern const engine::RuleMeta definition_of_done_missing; // HP405
 extern const engine::RuleMeta exact_position_missing;     // HP406
+extern const engine::RuleMeta next_step_without_verification;  // HP407
+extern const engine::RuleMeta resume_point_missing;            // HP408
 
 // Machine state
 extern const engine::RuleMeta state_yaml_invalid;    // HP501

@@ -53,4 +53,23 @@ TEST(DocsSync, ConfigSchemaMatchesTheRegistry) {
       << "docs/baton.schema.json is out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
 }
 
+// The keyword tables of docs/generic-handoffs.md are the data baton matches.
+TEST(DocsSync, KeywordTablesMatchTheData) {
+  const fs::path file = fs::path(BATON_SOURCE_DIR) / "docs" / "generic-handoffs.md";
+  const std::string begin = "<!-- keyword-tables:begin -->\n";
+  const std::string end = "<!-- keyword-tables:end -->";
+  auto text = read_text(file);
+  const auto from = text.find(begin);
+  const auto to = text.find(end);
+  ASSERT_NE(from, std::string::npos) << "docs/generic-handoffs.md has no keyword-tables:begin marker";
+  ASSERT_NE(to, std::string::npos) << "docs/generic-handoffs.md has no keyword-tables:end marker";
+  const auto expected = format::keyword_tables_markdown();
+  if (std::getenv("BATON_UPDATE_DOCS")) {
+    text.replace(from + begin.size(), to - from - begin.size(), expected);
+    std::ofstream(file, std::ios::binary) << text;
+  }
+  EXPECT_EQ(text.substr(from + begin.size(), to - from - begin.size()), expected)
+      << "docs/generic-handoffs.md keyword tables are out of date; run: BATON_UPDATE_DOCS=1 build/tests/docs_test";
+}
+
 }  // namespace

@@ -67,6 +67,7 @@ struct CheckArguments {
   std::optional<std::string> stdin_filename;
   bool no_color = false;
   bool quiet = false;
+  bool verbose = false;
   bool check_filesystem = false;
   std::optional<std::string> config;
   std::vector<std::string> select;
@@ -137,6 +138,11 @@ void append_github_step_summary(const std::string& path,
     err << "baton: warning: cannot append the summary to GITHUB_STEP_SUMMARY file " << path << ": "
         << (errno != 0 ? std::generic_category().message(errno) : "write failed") << '\n';
   }
+}
+
+format::CheckedProfile checked_profile(const engine::LintResult& result) {
+  return {std::string(result.profile_name()), std::string(engine::to_string(result.detected_by)),
+          result.profile_reason};
 }
 
 int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& out,
@@ -218,10 +224,28 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     return exit_usage_or_io;
   if (collected.inputs.empty()) {
     err << "baton: error: no files to lint (" << join(paths, " ")
-        << ": no file matches the default globs *handoff*.md, *implementation-prompt*.md, "
-           "IMPLEMENTATION_PROMPT.md, HANDOFF.md, distilled/**/*.md, or carries a "
-           "<!-- baton-profile NAME --> marker; name a file to lint it anyway)\n";
+        << ": no file matches the default globs *handoff*.md, NEXT_SESSION*.md, "
+           "*implementation-prompt*.md, IMPLEMENTATION_PROMPT.md, distilled/**/*.md, carries a "
+           "<!-- baton-profile NAME --> marker or starts like a handoff";
+    if (!collected.skipped_markdown.empty())
+      err << "; " << collected.skipped_markdown.size() << " markdown files were skipped";
+    err << "; name a file to lint it anyway)\n";
+    if (arguments.verbose) {
+      for (const auto& skipped : collected.skipped_markdown) err << "baton: skipped " << skipped << '\n';
+    }
     return exit_usage_or_io;
+  }
+  // Say what a directory scan left out, so that a handoff under an unusual
+  // name is not silently unchecked.
+  if (!collected.skipped_markdown.empty() && !arguments.quiet &&
+      (output_format == format::OutputFormat::text || arguments.verbose)) {
+    const auto count = collected.skipped_markdown.size();
+    err << "baton: skipped " << count << (count == 1 ? " markdown file" : " markdown files")
+        << " with no handoff content"
+        << (arguments.verbose ? ":" : " (--verbose lists them)") << '\n';
+    if (arguments.verbose) {
+      for (const auto& skipped : collected.skipped_markdown) err << "baton: skipped " << skipped << '\n';
+    }
   }
 
   // Settings come first, in order, on this thread: the resolver caches and
@@ -249,8 +273,10 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
         file_options.profile_definitions = settings.profile_definitions;
         if (!arguments.profile && settings.profile) {
           file_options.profile = settings.profile;
+          file_options.forced_by = engine::DetectedBy::config;
           file_options.profile_spec = settings.profile_spec;
         }
+        file_options.project_root = settings.project_root;
         if (!arguments.max_file_size && settings.max_file_size)
           limits.max_file_size = *settings.max_file_size;
       }
@@ -282,6 +308,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     bool has_diff = false;
     std::size_t fixes_applied = 0;
     std::vector<engine::Diagnostic> diagnostics;
+    format::CheckedProfile profile;
   };
   std::vector<FileResult> results(tasks.size());
   // What rendering needs of each file: its path, and its text when there is
@@ -305,7 +332,9 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
       if (read->over_limit) {
         // Reported by HP009; never fixed: baton does not hold the whole file.
         auto document = doc::oversized_document(input.display_path, read->size, limits.max_file_size);
-        result.diagnostics = engine::lint(document, rules::registry(), file_options).diagnostics;
+        auto linted = engine::lint(document, rules::registry(), file_options);
+        result.diagnostics = std::move(linted.diagnostics);
+        result.profile = checked_profile(linted);
         sources[index].emplace(std::move(document).take_source());
         return;
       }
@@ -334,7 +363,9 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
       }
       auto document =
           doc::build_document(source::SourceFile(input.display_path, std::move(*text)), limits);
-      result.diagnostics = engine::lint(document, rules::registry(), file_options).diagnostics;
+      auto linted = engine::lint(document, rules::registry(), file_options);
+      result.diagnostics = std::move(linted.diagnostics);
+      result.profile = checked_profile(linted);
       if (result.diagnostics.empty())
         sources[index].emplace(input.display_path, std::string());
       else
@@ -360,7 +391,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
     io_failed = io_failed || result.io_failed;
     fixes_applied += result.fixes_applied;
-    if (sources[i]) reports.push_back({&*sources[i], std::move(result.diagnostics)});
+    if (sources[i]) reports.push_back({&*sources[i], std::move(result.diagnostics), std::move(result.profile)});
   }
   if (config_failure) {
     err << "baton: error: " << *config_failure << '\n';
@@ -403,6 +434,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   render_options.color = output_format == format::OutputFormat::text && !arguments.no_color &&
                          !env.no_color && (env.force_color || env.stdout_is_terminal);
   render_options.summary = !arguments.quiet;
+  render_options.verbose = arguments.verbose;
   render_options.rules = rules::registry();
   if (!reports.empty() || !io_failed) {
     format::render(output_format, reports, render_options, out);
@@ -554,6 +586,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                   "Never colour the output (also: NO_COLOR set; FORCE_COLOR forces colour)");
   check->add_flag("-q,--quiet", check_arguments.quiet,
                   "Report only errors (no warnings or infos) and leave out the summary line");
+  check->add_flag("-v,--verbose", check_arguments.verbose,
+                  "Name the profile of every file, and list the markdown files a directory scan "
+                  "skipped");
   check->footer(std::string(exit_status_help));
 
   ExplainArguments explain_arguments;

@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/inputs.hpp"
 #include "document/document.hpp"
 #include "engine/config_resolver.hpp"
+#include "engine/profile.hpp"
 #include "format/config_schema.hpp"
 #include "rules/registry.hpp"
 
@@ -27,16 +29,36 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
       }
       rules[std::string(rule->code)] = severity;
     }
+    // The profile the file would be checked under, and why: configured, or
+    // detected from the file itself when it can be read.
+    json profile = settings.profile_spec ? json(settings.profile_spec->name)
+                   : settings.profile    ? json(engine::to_string(*settings.profile))
+                                         : json("detected from the content");
+    json detected_by = settings.profile ? json("config") : json(nullptr);
+    json reason = settings.profile ? json("the configuration") : json(nullptr);
+    if (!settings.profile) {
+      std::string error;
+      if (auto text = read_file(file, error)) {
+        const auto document = doc::build_document(source::SourceFile(file, std::move(*text)));
+        const auto detected = engine::detect_profile(document, settings.profile_definitions);
+        profile = detected.spec && detected.profile == engine::Profile::custom
+                      ? json(detected.spec->name)
+                      : json(engine::to_string(detected.profile));
+        detected_by = engine::to_string(detected.detected_by);
+        reason = detected.reason;
+      }
+    }
     json definition_names = json::array();
     for (const auto& spec : settings.profile_definitions) definition_names.push_back(spec->name);
     json shown = {{"file", file},
                   {"configuration", resolved ? json(resolved->config.origin) : json(nullptr)},
                   {"ignored", settings.ignored},
-                  {"profile", settings.profile_spec ? json(settings.profile_spec->name)
-                              : settings.profile ? json(engine::to_string(*settings.profile))
-                                                 : json("detected from the content")},
+                  {"profile", profile},
+                  {"profile_detected_by", detected_by},
+                  {"profile_reason", reason},
                   {"profile_definitions", definition_names},
                   {"max_file_size", settings.max_file_size.value_or(doc::Limits{}.max_file_size)},
+                  {"project_root", settings.project_root ? json(*settings.project_root) : json(nullptr)},
                   {"rules", rules}};
     out << shown.dump(2) << '\n';
     return exit_ok;

@@ -12,6 +12,8 @@
 #include <set>
 #include <system_error>
 
+#include "engine/profile.hpp"
+
 namespace baton::cli {
 
 namespace fs = std::filesystem;
@@ -64,9 +66,9 @@ std::string directory_name(const fs::path& directory) {
 
 class Walker {
  public:
-  Walker(std::vector<Input>& found, std::ostream& err,
+  Walker(std::vector<Input>& found, std::vector<std::string>& skipped, std::ostream& err,
          const std::function<bool(const fs::path&)>& also_lint)
-      : found_(found), err_(err), also_lint_(also_lint) {}
+      : found_(found), skipped_(skipped), err_(err), also_lint_(also_lint) {}
 
   // Returns false when the directory itself cannot be read.
   bool walk_root(const std::string& root_argument) {
@@ -131,14 +133,17 @@ class Walker {
     }
     if (!fs::is_regular_file(status))
       return;
+    auto display = (root_ / relative).lexically_normal().string();
     if (!matches_default_globs(entry.name, under_distilled) &&
-        !(also_lint_ && also_lint_(entry.path)) && !carries_marker(entry)) {
+        !(also_lint_ && also_lint_(entry.path)) && !sniff(entry)) {
+      if (is_markdown_name(entry.name)) skipped_.push_back(std::move(display));
       return;
     }
-    found_.push_back({(root_ / relative).lexically_normal().string(), entry.path, false});
+    found_.push_back({std::move(display), entry.path, false});
   }
 
-  bool carries_marker(const Entry& entry) {
+  // A profile marker or handoff content in the first bytes of a markdown file.
+  bool sniff(const Entry& entry) {
     if (!is_markdown_name(entry.name))
       return false;
     const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -162,7 +167,8 @@ class Walker {
       size += static_cast<std::size_t>(count);
     }
     ::close(fd);
-    return has_profile_marker(std::string_view(head.data(), size));
+    const std::string_view text(head.data(), size);
+    return has_profile_marker(text) || !engine::sniff_handoff(entry.name, text).empty();
   }
 
   void report_unreadable(const fs::path& directory, const std::error_code& ec, bool is_root) {
@@ -179,6 +185,7 @@ class Walker {
   }
 
   std::vector<Input>& found_;
+  std::vector<std::string>& skipped_;
   std::ostream& err_;
   const std::function<bool(const fs::path&)>& also_lint_;
   fs::path root_;
@@ -203,7 +210,7 @@ bool matches_default_globs(std::string_view file_name, bool under_distilled) {
   if (!ends_with_md(name))
     return false;
   const auto stem = std::string_view(name).substr(0, name.size() - 3);
-  return under_distilled || stem.find("handoff") != std::string_view::npos ||
+  return under_distilled || engine::is_handoff_name(name) ||
          stem.find("implementation-prompt") != std::string_view::npos ||
          stem == "implementation_prompt";
 }
@@ -352,7 +359,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
     return collected;
 
   std::vector<Input> found;
-  Walker walker(found, err, also_lint);
+  Walker walker(found, collected.skipped_markdown, err, also_lint);
   for (const auto& path : paths) {
     if (path == "-") {
       found.push_back({stdin_display_name, fs::path(), true, true});

@@ -25,6 +25,9 @@ struct Input {
 struct CollectedInputs {
   std::vector<Input> inputs;
   bool failed = false;  // a usage or I/O error was reported: exit 2
+  // Markdown files a directory walk looked at and left out: no glob, marker
+  // or handoff content picked them (display paths, in walk order).
+  std::vector<std::string> skipped_markdown;
 };
 
 // Turns PATH arguments into the files to lint. Checks that every named path
@@ -36,8 +39,11 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
                                const std::function<bool(const std::filesystem::path&)>& also_lint = {});
 
 // The default globs of a directory scan, matched on the file name without
-// regard to case: *handoff*.md, *implementation-prompt*.md,
-// IMPLEMENTATION_PROMPT.md, HANDOFF.md, and any *.md below a "distilled" directory.
+// regard to case: the handoff names of engine::is_handoff_name (*handoff*.md,
+// NEXT_SESSION*.md, ...), *implementation-prompt*.md, IMPLEMENTATION_PROMPT.md,
+// and any *.md below a "distilled" directory. Other markdown files are linted
+// when their first 4 KiB carry a profile marker or handoff content
+// (engine::sniff_handoff).
 bool matches_default_globs(std::string_view file_name, bool under_distilled);
 
 // True when `head` holds a `<!-- baton-profile NAME -->` marker.

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include "engine/config.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +16,7 @@ using json = nlohmann::json;
 
 constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
                                                 "profiles", "ignore", "profile_definitions",
-                                                "max_file_size"};
+                                                "max_file_size", "project_root"};
 constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
 
 std::string list_of(std::span<const std::string_view> keys) {
@@ -97,6 +98,16 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
         return std::string("max_file_size must be a positive whole number of bytes");
       }
       config.max_file_size = value.get<std::uint64_t>();
+    } else if (key == "project_root") {
+      if (!value.is_string() || value.get<std::string>().empty()) {
+        return std::string("project_root must be a non-empty path (relative to the .baton.json, "
+                           "or absolute)");
+      }
+      const std::filesystem::path root(value.get<std::string>());
+      config.project_root =
+          (root.is_absolute() ? root : std::filesystem::path(config.origin).parent_path() / root)
+              .lexically_normal()
+              .string();
     } else if (key == "profiles") {
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {
@@ -216,6 +227,7 @@ Config merge_config(const Config& base, const Config& child) {
   merged.custom_profiles.insert(merged.custom_profiles.end(), child.custom_profiles.begin(),
                                 child.custom_profiles.end());
   if (child.max_file_size) merged.max_file_size = child.max_file_size;
+  if (child.project_root) merged.project_root = child.project_root;
   return merged;
 }
 
@@ -236,6 +248,7 @@ FileSettings settings_for(const Config& config, std::string_view relative_path) 
   FileSettings settings;
   settings.rules = config.rules;
   settings.max_file_size = config.max_file_size;
+  settings.project_root = config.project_root;
   for (const auto& glob : config.ignore) {
     if (glob_match(glob, relative_path)) settings.ignored = true;
   }

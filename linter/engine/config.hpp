@@ -40,6 +40,9 @@ struct Config {
   std::vector<std::pair<std::string, std::vector<std::string>>> custom_profiles;
   // Inputs larger than this many bytes are not read (HP009); unset: the default.
   std::optional<std::uint64_t> max_file_size;
+  // The repository root that relative paths in handoffs resolve against
+  // (absolute: resolved against the config's directory when parsed).
+  std::optional<std::string> project_root;
 };
 
 struct ConfigError {
@@ -68,6 +71,7 @@ struct FileSettings {
   // Every user-defined profile, for detection by marker and first heading.
   std::vector<ProfileSpecPtr> profile_definitions;
   std::optional<std::uint64_t> max_file_size;
+  std::optional<std::string> project_root;
 };
 FileSettings settings_for(const Config& config, std::string_view relative_path);
 

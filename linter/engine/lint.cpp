@@ -11,19 +11,32 @@ namespace baton::engine {
 
 namespace {
 
-// Rules for "unknown" run only on unrecognised files, and nothing else does;
-// "*" rules run on every recognised profile, "spec" rules on every profile
-// defined as data (spellbook-develop and the user-defined ones); "any" rules
-// (the input limits) run on every file, and alone on a file past a limit.
+// "any" rules (the input limits) run on every file, and alone on a file past
+// a limit; "every" rules on every file within the limits. Rules for
+// "unknown" and "template" run only on such files, with the every-file rules;
+// "*" rules run on every handoff profile, "spec" rules on every profile
+// defined as data (spellbook-develop and the user-defined ones).
 bool applies(const RuleMeta& rule, Profile profile, const ProfileSpec* spec, bool limit_exceeded) {
   if (rule.profile == any_profile) return true;
   if (limit_exceeded) return false;
-  if (profile == Profile::unknown) return rule.profile == to_string(Profile::unknown);
+  if (rule.profile == every_file_profile) return true;
+  if (profile == Profile::unknown || profile == Profile::format_template)
+    return rule.profile == to_string(profile);
   if (rule.profile == spec_rule_profile) return spec != nullptr;
-  return rule.profile == "*" || rule.profile == to_string(profile);
+  return rule.profile == "*" || profile_list_names(rule.profile, to_string(profile));
 }
 
 }  // namespace
+
+bool profile_list_names(std::string_view list, std::string_view profile) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (list.substr(0, comma) == profile) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
@@ -39,12 +52,16 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
   if (options.profile) {
     result.profile = *options.profile;
     result.spec = *options.profile == Profile::custom ? options.profile_spec : builtin_spec(*options.profile);
+    result.detected_by = options.forced_by;
+    result.profile_reason = options.forced_by == DetectedBy::flag ? "--profile" : "the configuration";
     // A custom profile without its spec has nothing to check it against.
     if (*options.profile == Profile::custom && !result.spec) result.profile = Profile::unknown;
   } else {
     auto detected = detect_profile(document, options.profile_definitions);
     result.profile = detected.profile;
     result.spec = std::move(detected.spec);
+    result.detected_by = detected.detected_by;
+    result.profile_reason = std::move(detected.reason);
   }
   const bool limit_exceeded = document.exceeded_limit().has_value();
   LintCache cache;
@@ -71,7 +88,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
           {}, {}});
     }
   }
-  if (result.profile != Profile::unknown && !limit_exceeded) apply_directives(document, registry, options, result.diagnostics);
+  if (!limit_exceeded) apply_directives(document, registry, options, result.diagnostics);
   sort_diagnostics(result.diagnostics);
   return result;
 }

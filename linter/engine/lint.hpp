@@ -17,6 +17,8 @@ namespace baton::engine {
 struct LintOptions {
   // Forces a profile instead of detecting one.
   std::optional<Profile> profile;
+  // Who forced it: --profile (flag) or a configuration glob or override (config).
+  DetectedBy forced_by = DetectedBy::flag;
   // The spec of the forced profile when it is Profile::custom (a profile
   // defined in the configuration).
   ProfileSpecPtr profile_spec;
@@ -33,12 +35,18 @@ struct LintOptions {
   // The home directory `~/` paths expand to in fixes (--home); without it,
   // those fixes are not offered.
   std::optional<std::string> home;
+  // The configured repository root (`project_root`): relative paths in
+  // free-form handoffs and implementation prompts resolve against it, so
+  // they are accepted; without it they must be absolute.
+  std::optional<std::string> project_root;
 };
 
 struct LintResult {
   Profile profile = Profile::unknown;
   // The spec of a profile defined as data (spellbook-develop, custom), else null.
   ProfileSpecPtr spec;
+  DetectedBy detected_by = DetectedBy::none;
+  std::string profile_reason;  // what decided the profile, for people
   // "spellbook-handoff", or the user-defined profile's own name.
   std::string_view profile_name() const { return spec ? std::string_view(spec->name) : to_string(profile); }
   std::vector<Diagnostic> diagnostics;  // sorted by position, then rule code

@@ -2,6 +2,7 @@
 
 #include "document/document.hpp"
 #include "document/text_scan.hpp"
+#include "engine/handoff_keywords.hpp"
 
 namespace baton::engine {
 
@@ -25,15 +26,38 @@ std::string_view to_string(Profile profile) {
       return "spellbook-develop";
     case Profile::implementation_prompt:
       return "implementation-prompt";
+    case Profile::generic_handoff:
+      return "generic-handoff";
+    case Profile::format_template:
+      return "template";
     case Profile::custom:
       return "custom";
   }
   return "unknown";
 }
 
+std::string_view to_string(DetectedBy detected_by) {
+  switch (detected_by) {
+    case DetectedBy::flag:
+      return "flag";
+    case DetectedBy::config:
+      return "config";
+    case DetectedBy::marker:
+      return "marker";
+    case DetectedBy::name:
+      return "name";
+    case DetectedBy::content:
+      return "content";
+    case DetectedBy::none:
+      return "none";
+  }
+  return "none";
+}
+
 std::span<const Profile> selectable_profiles() {
   static constexpr Profile profiles[] = {Profile::spellbook_handoff, Profile::spellbook_develop,
-                                          Profile::implementation_prompt};
+                                          Profile::implementation_prompt, Profile::generic_handoff,
+                                          Profile::format_template};
   return profiles;
 }
 
@@ -48,17 +72,175 @@ ProfileSpecPtr builtin_spec(Profile profile) {
   return profile == Profile::spellbook_develop ? spellbook_develop_spec() : nullptr;
 }
 
-bool is_implementation_prompt_name(std::string_view path) {
+namespace {
+
+// The base name of a path, lower-cased.
+std::string lower_base_name(std::string_view path) {
   const auto slash = path.find_last_of('/');
   std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
   for (auto& c : name) c = doc::to_lower(c);
+  return name;
+}
+
+// The stem of a lower-cased markdown file name, or nullopt for another kind of file.
+std::optional<std::string_view> markdown_stem(std::string_view name) {
+  for (std::string_view extension : {".md", ".markdown"}) {
+    if (name.size() > extension.size() && name.ends_with(extension))
+      return name.substr(0, name.size() - extension.size());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_implementation_prompt_name(std::string_view path) {
+  const auto name = lower_base_name(path);
   if (name.size() < 3 || name.compare(name.size() - 3, 3, ".md") != 0) return false;
   return name == "implementation_prompt.md" || name.find("implementation-prompt") != std::string::npos;
 }
 
+bool is_handoff_name(std::string_view path) {
+  const auto name = lower_base_name(path);
+  const auto stem = markdown_stem(name);
+  if (!stem) return false;
+  for (auto part : keywords::handoff_name_parts()) {
+    if (stem->find(part) != std::string_view::npos) return true;
+  }
+  for (auto prefix : keywords::handoff_name_prefixes()) {
+    if (stem->starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+bool is_project_document_name(std::string_view path) {
+  const auto name = lower_base_name(path);
+  const auto stem = markdown_stem(name);
+  if (!stem) return false;
+  for (std::string_view prefix : {"readme", "changelog", "contributing", "license", "code_of_conduct",
+                                  "security", "claude", "agents"}) {
+    if (stem->starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+std::string template_signal(const doc::Document& document) {
+  if (const auto front = document.front_matter()) {
+    const auto& source = document.source();
+    const auto first = source.line_of(front->begin);
+    const auto last = source.line_of(front->end > front->begin ? front->end - 1 : front->begin);
+    for (auto line = first; line <= last; ++line) {
+      const auto row = source.line_text(line);
+      for (auto key : keywords::template_front_matter_keys()) {
+        // A top-level key: at the start of the line, followed by ':'.
+        if (row.starts_with(key) && row.substr(key.size()).starts_with(':'))
+          return "front matter has `" + std::string(key) + ":`, as a command or skill does";
+      }
+    }
+  }
+  const auto headings = document.headings();
+  if (!headings.empty() && headings.front().level == 1) {
+    const auto title = document.text(headings.front().text);
+    if (title.size() > 1 && title.front() == '/' && doc::is_alpha(title[1]))
+      return "the title `" + std::string(title.substr(0, 40)) + "` names a slash command";
+  }
+  const auto text = document.source().text();
+  for (auto at = text.find("$ARGUMENTS"); at != std::string_view::npos; at = text.find("$ARGUMENTS", at + 1)) {
+    if (!document.in_code(static_cast<std::uint32_t>(at))) return "it takes `$ARGUMENTS`";
+  }
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::html) continue;
+    const auto line = doc::trim(document.source().line_text(document.source().line_of(block.range.begin)));
+    for (auto tag : keywords::template_tags()) {
+      if (doc::iequals(line, tag)) return "a `" + std::string(line) + "` block instructs the agent";
+    }
+  }
+  return {};
+}
+
 namespace {
 
-DetectedProfile builtin(Profile profile) { return {profile, builtin_spec(profile)}; }
+// "## Next steps" -> "Next steps"; "" for a line that is no ATX heading of level 1 to 3.
+std::string_view atx_title(std::string_view line) {
+  std::size_t level = 0;
+  while (level < line.size() && line[level] == '#') ++level;
+  if (level == 0 || level > 3 || level >= line.size() || (line[level] != ' ' && line[level] != '\t'))
+    return {};
+  return doc::trim(line.substr(level));
+}
+
+bool has_handoff_phrase(std::string_view title) {
+  for (auto phrase : keywords::handoff_headings()) {
+    for (auto at = doc::ifind(title, phrase); at != std::string_view::npos;
+         at = doc::ifind(title, phrase, at + 1)) {
+      const bool starts = at == 0 || !doc::is_alpha(title[at - 1]);
+      if (starts && keywords::starts_with_phrase(title.substr(at), phrase)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string sniff_handoff(std::string_view path, std::string_view head) {
+  if (is_project_document_name(path)) return {};
+  std::string_view first_resume;
+  bool in_fence = false;
+  while (!head.empty()) {
+    const auto newline = head.find('\n');
+    auto line = head.substr(0, newline);
+    head = newline == std::string_view::npos ? std::string_view{} : head.substr(newline + 1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    const auto trimmed = doc::trim(line);
+    if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
+    const auto title = atx_title(line);
+    if (title.empty()) continue;
+    if (doc::istarts_with(title, "SECTION 0")) return "a `SECTION 0` heading";
+    if (doc::ifind(title, "implementation prompt") != std::string_view::npos)
+      return "an `Implementation Prompt` heading";
+    if (has_handoff_phrase(title)) return "heading `" + std::string(title.substr(0, 60)) + "`";
+    const auto keyword = keywords::resume_keyword(title);
+    if (keyword.empty()) continue;
+    if (first_resume.empty()) {
+      first_resume = keyword;
+    } else if (keyword != first_resume) {
+      return "resume headings";
+    }
+  }
+  return {};
+}
+
+std::string generic_handoff_signal(const doc::Document& document) {
+  if (is_project_document_name(document.source().path())) return {};
+  std::string_view first_resume;
+  std::string_view first_resume_title;
+  bool resume_at_top = false;
+  for (const auto& heading : document.headings()) {
+    if (heading.level > 3) continue;
+    const auto title = document.text(heading.text);
+    if (has_handoff_phrase(title)) return "heading `" + std::string(title.substr(0, 60)) + "`";
+    const auto keyword = keywords::resume_keyword(title);
+    if (keyword.empty()) continue;
+    if (first_resume.empty()) {
+      first_resume = keyword;
+      first_resume_title = title;
+      resume_at_top = heading.level <= 2;
+    } else if (keyword != first_resume && (resume_at_top || heading.level <= 2)) {
+      return "headings `" + std::string(first_resume_title.substr(0, 40)) + "` and `" +
+             std::string(title.substr(0, 40)) + "`";
+    }
+  }
+  return {};
+}
+
+namespace {
+
+DetectedProfile builtin(Profile profile, DetectedBy detected_by, std::string reason) {
+  return {profile, builtin_spec(profile), detected_by, std::move(reason)};
+}
 
 // The name in a `<!-- baton-profile NAME -->` marker, or "" when there is none.
 std::string_view marked_profile(const doc::Document& document) {
@@ -133,18 +315,38 @@ DetectedProfile detect_profile(const doc::Document& document,
                                std::span<const ProfileSpecPtr> definitions) {
   // An explicit marker wins: <!-- baton-profile NAME -->.
   if (const auto name = marked_profile(document); !name.empty()) {
-    if (auto profile = parse_profile(name)) return builtin(*profile);
+    const auto reason = "marker `<!-- baton-profile " + std::string(name) + " -->`";
+    if (auto profile = parse_profile(name)) return builtin(*profile, DetectedBy::marker, reason);
     for (const auto& spec : definitions) {
-      if (spec && spec->name == name) return {Profile::custom, spec};
+      if (spec && spec->name == name) return {Profile::custom, spec, DetectedBy::marker, reason};
     }
   }
-  if (is_implementation_prompt_name(document.source().path())) return builtin(Profile::implementation_prompt);
+  // A command that defines the format holds every section a handoff has: it
+  // is recognised before any handoff shape.
+  if (auto signal = template_signal(document); !signal.empty())
+    return builtin(Profile::format_template, DetectedBy::content, std::move(signal));
+  const auto path = document.source().path();
+  if (is_implementation_prompt_name(path))
+    return builtin(Profile::implementation_prompt, DetectedBy::name,
+                   "file name matches *implementation-prompt*.md");
   for (const auto& spec : definitions) {
-    if (spec && spec_detects(document, *spec)) return {Profile::custom, spec};
+    if (spec && spec_detects(document, *spec))
+      return {Profile::custom, spec, DetectedBy::content, "title matches the profile's pattern"};
   }
-  if (looks_like_spellbook_handoff(document)) return builtin(Profile::spellbook_handoff);
-  if (spec_detects(document, *spellbook_develop_spec())) return builtin(Profile::spellbook_develop);
-  if (looks_like_implementation_prompt(document)) return builtin(Profile::implementation_prompt);
+  if (looks_like_spellbook_handoff(document))
+    return builtin(Profile::spellbook_handoff, DetectedBy::content, "a `SECTION 0` boot prompt");
+  if (spec_detects(document, *spellbook_develop_spec()))
+    return builtin(Profile::spellbook_develop, DetectedBy::content, "`# Handoff: <slug>` with its sections");
+  if (looks_like_implementation_prompt(document))
+    return builtin(Profile::implementation_prompt, DetectedBy::content, "phases with exit criteria");
+  // A file without a single heading (empty, binary, a one-line note) is no
+  // handoff whatever its name: nothing in it says what it records.
+  if (is_handoff_name(path) && !document.headings().empty() &&
+      document.source().text().find('\0') == std::string_view::npos)
+    return builtin(Profile::generic_handoff, DetectedBy::name,
+                   "file name `" + std::string(path.substr(path.find_last_of('/') + 1)) + "`");
+  if (auto signal = generic_handoff_signal(document); !signal.empty())
+    return builtin(Profile::generic_handoff, DetectedBy::content, std::move(signal));
   return {};
 }
 

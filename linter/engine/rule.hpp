@@ -21,9 +21,12 @@ struct RuleMeta {
   std::string_view code;     // "HP102", stable forever
   std::string_view name;     // "skill-call-missing", names the problem
   std::string_view family;   // "Section 0", "Paths", ...
-  std::string_view profile;  // the profile it runs under; "*" for every profile, "spec" for
-                             // every profile defined as data (spellbook-develop, user-defined),
-                             // any_profile for every file
+  // The profiles it runs under: one name or several separated by commas
+  // ("spellbook-handoff,generic-handoff"); "*" for every handoff profile
+  // (all but unknown and template); "spec" for every profile defined as
+  // data (spellbook-develop, user-defined); every_file_profile for every
+  // file; any_profile for every file, even one past an input limit.
+  std::string_view profile;
   std::string_view summary;  // one line
   std::string_view what_it_checks;  // markdown
   std::string_view why_it_matters;  // markdown
@@ -37,6 +40,11 @@ struct RuleMeta {
 // The profile of rules that run on every input, recognised or not, and alone
 // on an input past a limit (HP009, HP010).
 inline constexpr std::string_view any_profile = "any";
+// The profile of rules that run on every input within the limits, whatever
+// its profile, unknown and template included (secrets, unclosed fences).
+inline constexpr std::string_view every_file_profile = "every";
+// True when `list` (RuleMeta::profile) names `profile` among its comma-separated names.
+bool profile_list_names(std::string_view list, std::string_view profile);
 
 using Registry = std::span<const RuleMeta* const>;
 

@@ -103,7 +103,11 @@ std::string config_schema(engine::Registry registry) {
         {"max_file_size",
          {{"description", "Files larger than this many bytes are not read or checked (HP009 file-too-large); default 10485760 (10 MiB)."},
           {"type", "integer"},
-          {"minimum", 1}}}}}};
+          {"minimum", 1}}},
+        {"project_root",
+         {{"description", "The repository root, relative to this file or absolute: relative paths in free-form handoffs and implementation prompts resolve against it and are accepted (HP205 key-path-not-absolute)."},
+          {"type", "string"},
+          {"minLength", 1}}}}}};
   return schema.dump(2) + "\n";
 }
 

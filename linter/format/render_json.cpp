@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "baton/version.hpp"
@@ -33,7 +34,7 @@ Json fix_json(const source::SourceFile& source, const engine::Fix& fix) {
 
 }  // namespace
 
-// Exactly one object: {version, files, diagnostics, summary}. Keys keep this
+// Exactly one object: {version, files, checked_files, diagnostics, summary}. Keys keep this
 // order; text that is not UTF-8 is written with U+FFFD in place of bad bytes.
 void render_json(std::span<const FileReport> reports, const RenderOptions&, std::ostream& out) {
   Json diagnostics = Json::array();
@@ -65,6 +66,19 @@ void render_json(std::span<const FileReport> reports, const RenderOptions&, std:
   Json document;
   document["version"] = baton::version;
   document["files"] = reports.size();
+  // Every file linted, with its profile and how it was chosen, in path order.
+  std::vector<const FileReport*> by_path;
+  for (const auto& report : reports) by_path.push_back(&report);
+  std::stable_sort(by_path.begin(), by_path.end(), [](const FileReport* a, const FileReport* b) {
+    return a->source->path() < b->source->path();
+  });
+  Json checked = Json::array();
+  for (const auto* report : by_path) {
+    checked.push_back(Json{{"file", report->source->path()},
+                           {"profile", report->profile.name},
+                           {"detected_by", report->profile.detected_by}});
+  }
+  document["checked_files"] = std::move(checked);
   document["diagnostics"] = std::move(diagnostics);
   document["summary"] = {
       {"errors", counts.errors}, {"warnings", counts.warnings}, {"infos", counts.infos}};

@@ -210,6 +210,21 @@ void render_sarif(std::span<const FileReport> reports, const RenderOptions& opti
        {{"description",
          {{"text", "The directory baton ran in, normally the root of the repository."}}}}}};
   run["columnKind"] = "unicodeCodePoints";
+  // Every file linted, with the profile it was checked under: SARIF keeps
+  // per-file facts on the run's artifacts.
+  Json artifacts = Json::array();
+  std::vector<const FileReport*> by_path;
+  for (const auto& report : reports) by_path.push_back(&report);
+  std::stable_sort(by_path.begin(), by_path.end(), [](const FileReport* a, const FileReport* b) {
+    return a->source->path() < b->source->path();
+  });
+  for (const auto* report : by_path) {
+    artifacts.push_back(Json{{"location", artifact_location(report->source->path())},
+                             {"properties",
+                              {{"profile", report->profile.name},
+                               {"profileDetectedBy", report->profile.detected_by}}}});
+  }
+  run["artifacts"] = std::move(artifacts);
   run["results"] = std::move(results);
 
   Json log;

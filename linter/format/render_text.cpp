@@ -292,6 +292,25 @@ void render_text(std::span<const FileReport> reports, const RenderOptions& optio
   if (!options.summary)
     return;
 
+  // Which profile each file was checked under, and why: for the files with
+  // findings (a finding means little without it), or every file with --verbose.
+  std::vector<const FileReport*> profiled;
+  for (const auto& report : reports) {
+    if (!report.profile.name.empty() && (options.verbose || !report.diagnostics.empty()))
+      profiled.push_back(&report);
+  }
+  std::sort(profiled.begin(), profiled.end(), [](const FileReport* a, const FileReport* b) {
+    return a->source->path() < b->source->path();
+  });
+  for (const auto* report : profiled) {
+    const auto& profile = report->profile;
+    out << painter.paint(ansi_bold, std::string(report->source->path())) << ": checked as "
+        << profile.name;
+    if (!profile.reason.empty()) out << " (" << profile.detected_by << ": " << profile.reason << ')';
+    out << '\n';
+  }
+  if (!profiled.empty()) out << '\n';
+
   const auto counts = count_severities(reports);
   const auto files = count_phrase(reports.size(), "file");
   if (counts.errors + counts.warnings + counts.infos == 0) {

@@ -13,10 +13,18 @@
 
 namespace baton::format {
 
+// The profile a file was linted under, and how it was chosen.
+struct CheckedProfile {
+  std::string name;         // "generic-handoff", or a user-defined profile's name
+  std::string detected_by;  // flag, config, marker, name, content or none
+  std::string reason;       // "file name `HANDOFF.md`", "heading `Next steps`"
+};
+
 // The diagnostics of one linted file. `source` must outlive the render call.
 struct FileReport {
   const source::SourceFile* source = nullptr;
   std::vector<engine::Diagnostic> diagnostics;
+  CheckedProfile profile;
 };
 
 struct RenderOptions {
@@ -24,6 +32,8 @@ struct RenderOptions {
   bool color = false;
   // The closing "Found ..." line of the text format (off under --quiet).
   bool summary = true;
+  // The text format names the profile of every file, not only of those with findings.
+  bool verbose = false;
   // Every rule of the run, for the rule descriptors of the sarif format (which
   // lists all rules, not only those that fired). When empty, sarif describes
   // the rules that fired. The registry must outlive the render call.

@@ -1,5 +1,7 @@
 #include "format/rule_docs.hpp"
 
+#include "engine/handoff_keywords.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -9,7 +11,8 @@ namespace {
 
 std::string_view profile_label(std::string_view profile) {
   if (profile == "*") return "all";
-  if (profile == engine::any_profile) return "every file";
+  if (profile == engine::any_profile) return "every file, even past a limit";
+  if (profile == engine::every_file_profile) return "every file";
   if (profile == engine::spec_rule_profile) return "spellbook-develop and user-defined";
   return profile;
 }
@@ -199,6 +202,20 @@ void print_rules_table(engine::Registry registry, std::ostream& out) {
     write_row({rule->code, rule->name, engine::to_string(rule->default_severity),
                engine::to_string(rule->fix), rule->summary});
   }
+}
+
+std::string keyword_tables_markdown() {
+  std::string out;
+  for (const auto& table : engine::keywords::tables()) {
+    out += "### " + std::string(table.name) + "\n\n";
+    out += "Matched: " + std::string(table.matched) + ".\n\n";
+    std::string line;
+    for (std::size_t i = 0; i < table.entries.size(); ++i) {
+      line += (i == 0 ? "`" : ", `") + std::string(table.entries[i]) + "`";
+    }
+    out += line + "\n\n";
+  }
+  return out;
 }
 
 }  // namespace baton::format

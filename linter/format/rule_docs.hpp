@@ -32,4 +32,8 @@ void print_rules_table(engine::Registry registry, std::ostream& out);
 // in `content`, so the content cannot close it.
 std::string code_fence_for(std::string_view content);
 
+// The keyword tables of engine/handoff_keywords.hpp as markdown, for
+// docs/generic-handoffs.md (between its keyword-tables markers).
+std::string keyword_tables_markdown();
+
 }  // namespace baton::format

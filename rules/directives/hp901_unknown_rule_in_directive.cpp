@@ -8,7 +8,7 @@ extern const engine::RuleMeta unknown_rule_in_directive{
     .code = "HP901",
     .name = "unknown-rule-in-directive",
     .family = "Directives",
-    .profile = "*",
+    .profile = engine::every_file_profile,
     .summary = "A baton directive names a rule that does not exist",
     .what_it_checks = R"md(
 A `baton-disable…`/`baton-enable` comment names rules by code (`HP102`) or name

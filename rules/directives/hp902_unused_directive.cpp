@@ -8,7 +8,7 @@ extern const engine::RuleMeta unused_directive{
     .code = "HP902",
     .name = "unused-directive",
     .family = "Directives",
-    .profile = "*",
+    .profile = engine::every_file_profile,
     .summary = "A baton directive suppresses nothing",
     .what_it_checks = R"md(
 A directive that suppresses no finding is reported: each rule it names that is not reported

@@ -8,7 +8,7 @@ extern const engine::RuleMeta unmatched_disable{
     .code = "HP903",
     .name = "unmatched-disable",
     .family = "Directives",
-    .profile = "*",
+    .profile = engine::every_file_profile,
     .summary = "A baton-disable block is never closed by baton-enable",
     .what_it_checks = R"md(
 A `<!-- baton-disable RULE -->` opens a region that lasts until a matching

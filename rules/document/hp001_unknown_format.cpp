@@ -8,8 +8,9 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& source = context.document().source();
   context.report(source.line_range(1),
-                 "no handoff format recognised, so nothing in this file was checked; add "
-                 "`<!-- baton-profile spellbook-handoff -->` or use --profile if it is a handoff");
+                 "no handoff format recognised, so only the every-file rules (secrets, unclosed "
+                 "fences, limits) ran; add `<!-- baton-profile generic-handoff -->` (or another "
+                 "profile) or use --profile if it is a handoff");
 }
 
 }  // namespace
@@ -19,7 +20,7 @@ extern const engine::RuleMeta unknown_format{
     .name = "unknown-format",
     .family = "Document",
     .profile = "unknown",
-    .summary = "The file matches no handoff profile, so no other rule ran on it",
+    .summary = "The file matches no handoff profile, so only the every-file rules ran on it",
     .what_it_checks = R"md(
 baton decides how to lint a file by its *profile*. The profile comes from `--profile`, from the
 configuration, from a `<!-- baton-profile NAME -->` comment in the file, from its name
@@ -29,7 +30,8 @@ heading with one of the canonical part titles (`MANDATORY FIRST ACTIONS`, `SESSI
 `Handoff: <slug>` and has its sections; an implementation prompt has phases with exit criteria.
 [Profiles](../profiles.md) has the details, and how to define a format of your own.
 
-A file with none of these is reported once, on its first line, and nothing else is checked.
+A file with none of these is reported once, on its first line. Only the every-file rules run on
+it: secrets, unclosed fences, the input limits and the suppression directives.
 )md",
     .why_it_matters = R"md(
 A file that baton was asked to lint but could not recognise would otherwise pass silently. A

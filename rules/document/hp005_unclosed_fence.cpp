@@ -35,7 +35,7 @@ extern const engine::RuleMeta unclosed_fence{
     .code = "HP005",
     .name = "unclosed-fence",
     .family = "Document",
-    .profile = "*",
+    .profile = engine::every_file_profile,
     .summary = "A fenced code block is never closed",
     .what_it_checks = R"md(
 A fenced code block (```` ``` ```` or `~~~`) must be closed by a fence of the same character and

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "rules/generic/outline.hpp"
 #include "rules/layout.hpp"
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
@@ -7,27 +8,6 @@
 namespace baton::rules {
 
 namespace {
-
-bool comment_only(const doc::Document& document, const doc::Block& block) {
-  if (block.kind != doc::BlockKind::html) return false;
-  auto text = doc::trim(document.text(block.range));
-  while (text.starts_with("<!--")) {
-    const auto close = text.find("-->");
-    if (close == std::string_view::npos) return false;
-    text = doc::trim(text.substr(close + 3));
-  }
-  return text.empty();
-}
-
-bool has_content(const doc::Document& document, source::TextRange body) {
-  for (const auto& block : document.blocks()) {
-    if (block.range.begin < body.begin) continue;
-    if (block.range.begin >= body.end) break;
-    if (block.kind == doc::BlockKind::heading || comment_only(document, block)) continue;
-    return true;
-  }
-  return false;
-}
 
 // Where a section's own content ends: at its first numbered subsection.
 std::uint32_t own_content_end(const doc::Document& document, const doc::Section& section) {
@@ -46,7 +26,7 @@ void check(engine::RuleContext& context) {
     const auto end = own_content_end(document, section);
     // A part that only holds its numbered sections is a container.
     if (section.kind == doc::SectionKind::part && end != section.body.end) continue;
-    if (has_content(document, {section.body.begin, end})) continue;
+    if (generic::has_content(document, {section.body.begin, end})) continue;
     context.report(support::heading_range(document, section),
                    fmt::format("{} is blank; write what it records, or say explicitly that there "
                                "is nothing (for example \"None: no decisions were made\")",

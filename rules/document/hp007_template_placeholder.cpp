@@ -73,6 +73,10 @@ class Scanner {
       const auto offset = static_cast<std::uint32_t>(at);
       if (document_.in_code(offset) || document_.in_comment(offset)) continue;
       if (at > 0 && (text_[at - 1] == '\\' || text_[at - 1] == '!')) continue;
+      // "Optional[LineageType]", "#[allow(dead_code)]": a type or an attribute, not a slot.
+      if (at > 0 && (doc::is_alpha(text_[at - 1]) || doc::is_digit(text_[at - 1]) || text_[at - 1] == '#' ||
+                     text_[at - 1] == '_'))
+        continue;
       const auto close = window.find(']', at + 1);
       if (close == std::string_view::npos) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
@@ -192,7 +196,7 @@ extern const engine::RuleMeta template_placeholder{
     .code = "HP007",
     .name = "template-placeholder",
     .family = "Document",
-    .profile = "spellbook-handoff",
+    .profile = "spellbook-handoff,spellbook-develop,generic-handoff",
     .summary = "Template text was left in place of a real value",
     .what_it_checks = R"md(
 Spellbook's handoff template marks every value to fill in. baton reports the marks left behind:

@@ -17,7 +17,8 @@ constexpr std::uint32_t read_call_bytes = 100000;
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  // A file past baton's own limits is HP009's or HP010's alone.
+  // A file past baton's own limits is HP009's or HP010's alone (the engine does not
+  // run every-file rules on it; checked here too, as the message would be wrong).
   if (document.exceeded_limit())
     return;
   const auto& source = document.source();
@@ -46,7 +47,7 @@ extern const engine::RuleMeta handoff_too_long{
     .code = "HP011",
     .name = "handoff-too-long",
     .family = "Document",
-    .profile = engine::any_profile,
+    .profile = engine::every_file_profile,
     .summary = "The handoff is longer than one Claude Code Read call shows",
     .what_it_checks = R"md(
 Claude Code's Read tool returns at most 2,000 lines of a file, and about 25,000 tokens of it. A

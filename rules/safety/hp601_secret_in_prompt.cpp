@@ -30,7 +30,7 @@ extern const engine::RuleMeta secret_in_prompt{
     .code = "HP601",
     .name = "secret-in-prompt",
     .family = "Safety",
-    .profile = "*",
+    .profile = engine::every_file_profile,
     .summary = "The prompt contains a credential: an API token, a private key or a password",
     .what_it_checks = R"md(
 The whole file — prose, code blocks, tables and HTML comments alike — must not contain a

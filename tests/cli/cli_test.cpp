@@ -174,12 +174,12 @@ TEST(Cli, ExplicitFileIsAlwaysLintedAndOnlyOnce) {
 
 TEST(Cli, StdinWithDisplayName) {
   const auto named =
-      baton::test::run_cli({"check", "-", "--stdin-filename", "piped-handoff.md", "--format", "json"}, plain_notes);
+      baton::test::run_cli({"check", "-", "--stdin-filename", "piped-notes.md", "--format", "json"}, plain_notes);
   ASSERT_NE(named.code, 2) << named.err;
   const auto json = nlohmann::json::parse(named.out);
   EXPECT_EQ(json["files"], 1);
   for (const auto& item : json["diagnostics"])
-    EXPECT_EQ(item["file"], "piped-handoff.md");
+    EXPECT_EQ(item["file"], "piped-notes.md");
   ASSERT_EQ(json["diagnostics"].size(), 1u);
   EXPECT_EQ(json["diagnostics"][0]["rule"], "HP001");
   EXPECT_EQ(json["diagnostics"][0]["severity"], "warning");

@@ -119,7 +119,7 @@ TEST(JsonFormat, KeysKeepTheDocumentedOrder) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items())
     keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"version", "files", "diagnostics", "summary"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"version", "files", "checked_files", "diagnostics", "summary"}));
   keys.clear();
   for (const auto& [key, value] : json["diagnostics"][0].items())
     keys.push_back(key);

@@ -1,0 +1,244 @@
+#include "engine/handoff_keywords.hpp"
+
+#include <array>
+
+#include "document/text_scan.hpp"
+
+namespace baton::engine::keywords {
+
+namespace {
+
+constexpr std::string_view name_parts[] = {
+    "handoff",
+    "hand-off",
+    "hand_off",
+    "handover",
+    "context_for_next_session",
+    "context-for-next-session",
+};
+
+constexpr std::string_view name_prefixes[] = {"next_session", "next-session", "nextsession"};
+
+constexpr std::string_view handoff_heading_entries[] = {
+    "handoff",
+    "hand-off",
+    "hand off",
+    "handover",
+    "hand-over",
+    "where we left off",
+    "where i left off",
+    "next session",
+    "next-session",
+    "resume here",
+    "continuation prompt",
+    "passation",
+    "übergabe",
+    "交接",
+};
+
+// Most specific first: the first match names the section in messages.
+constexpr std::string_view resume_heading_entries[] = {
+    "next steps",
+    "next step",
+    "next actions",
+    "next action",
+    "next tasks",
+    "next up",
+    "next session",
+    "next",
+    "what's next",
+    "what\u2019s next",
+    "whats next",
+    "what is next",
+    "up next",
+    "resume",
+    "resuming",
+    "where we left off",
+    "where i left off",
+    "where to resume",
+    "where to start",
+    "start here",
+    "how to start",
+    "pending",
+    "still pending",
+    "todo",
+    "todos",
+    "to do",
+    "to-do",
+    "open items",
+    "open tasks",
+    "remaining",
+    "current task",
+    "current focus",
+    "current work",
+    "in progress",
+    "work in progress",
+    "immediate",
+    "priorities",
+    "do these first",
+    "do this first",
+    "action items",
+    "follow-up",
+    "follow up",
+    "carry forward",
+    "outstanding",
+    "próximos passos",
+    "prochaines étapes",
+    "nächste schritte",
+    "下一步",
+    "待办",
+};
+
+constexpr std::string_view task_heading_entries[] = {
+    "next steps",
+    "next step",
+    "next actions",
+    "next action",
+    "next tasks",
+    "next up",
+    "next",
+    "what's next",
+    "what\u2019s next",
+    "whats next",
+    "what is next",
+    "up next",
+    "pending",
+    "still pending",
+    "todo",
+    "todos",
+    "to do",
+    "to-do",
+    "open items",
+    "open tasks",
+    "remaining",
+    "priorities",
+    "do these first",
+    "do this first",
+    "action items",
+    "follow-up",
+    "follow up",
+    "outstanding",
+    "immediate",
+    "carry forward",
+    "próximos passos",
+    "prochaines étapes",
+    "nächste schritte",
+    "下一步",
+    "待办",
+};
+
+constexpr std::string_view reading_heading_entries[] = {
+    "key files",         "files to read",    "read first",        "read these",   "reading list",
+    "required reading",  "key documents",    "documents to read", "docs to read", "files to edit",
+    "files to change",   "relevant files",   "important files",   "key paths",    "file map",
+    "where things live", "where things are",
+};
+
+constexpr std::string_view front_matter_keys[] = {"description", "argument-hint", "allowed-tools"};
+
+constexpr std::string_view template_tag_entries[] = {"<role>"};
+
+constexpr std::array<Table, 8> all_tables{{
+    {"handoff file names", "the base name, lower-cased, contains the entry", name_parts},
+    {"handoff file name prefixes", "the base name, lower-cased, starts with the entry",
+     name_prefixes},
+    {"handoff headings", "a phrase anywhere in a heading of level 1 to 3", handoff_heading_entries},
+    {"resume headings", "the first words of a heading, after emoji and punctuation",
+     resume_heading_entries},
+    {"task headings",
+     "the first words of a heading or of a bold label, after emoji and punctuation",
+     task_heading_entries},
+    {"reading headings", "the first words of a heading, after emoji and punctuation",
+     reading_heading_entries},
+    {"template front-matter keys", "a key of the YAML front matter", front_matter_keys},
+    {"template tags", "a line that is the tag alone, outside code", template_tag_entries},
+}};
+
+bool is_word_byte(char c) {
+  // Bytes of multi-byte UTF-8 characters count as letters: "下一步" is one word.
+  return doc::is_alpha(c) || doc::is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view first_match(std::string_view title, std::span<const std::string_view> entries) {
+  const auto words = heading_words(title);
+  for (auto entry : entries) {
+    if (starts_with_phrase(words, entry))
+      return entry;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::span<const std::string_view> handoff_name_parts() {
+  return name_parts;
+}
+std::span<const std::string_view> handoff_name_prefixes() {
+  return name_prefixes;
+}
+std::span<const std::string_view> handoff_headings() {
+  return handoff_heading_entries;
+}
+std::span<const std::string_view> resume_headings() {
+  return resume_heading_entries;
+}
+std::span<const std::string_view> reading_headings() {
+  return reading_heading_entries;
+}
+std::span<const std::string_view> task_headings() {
+  return task_heading_entries;
+}
+std::span<const std::string_view> template_front_matter_keys() {
+  return front_matter_keys;
+}
+std::span<const std::string_view> template_tags() {
+  return template_tag_entries;
+}
+std::span<const Table> tables() {
+  return all_tables;
+}
+
+bool starts_with_phrase(std::string_view text, std::string_view phrase) {
+  if (text.size() < phrase.size() || !doc::istarts_with(text, phrase))
+    return false;
+  if (text.size() == phrase.size())
+    return true;
+  const char next = text[phrase.size()];
+  // "Next.js" and "next-gen" are other words; a CJK phrase needs no boundary.
+  if (static_cast<unsigned char>(phrase.back()) >= 0x80)
+    return true;
+  return !is_word_byte(next) && next != '.' && next != '-' && next != '_' && next != '\'';
+}
+
+std::string_view heading_words(std::string_view title) {
+  // Skip emoji, arrows, list numbers and punctuation up to the first letter.
+  std::size_t at = 0;
+  while (at < title.size()) {
+    const auto byte = static_cast<unsigned char>(title[at]);
+    if (doc::is_alpha(title[at]))
+      break;
+    if (byte >= 0x80) {
+      // A letter of another script starts the words; a symbol (emoji, dash,
+      // check mark: E2 and F0 lead bytes, variation selectors EF B8) does not.
+      if (byte != 0xE2 && byte != 0xF0 && byte != 0xEF)
+        break;
+      std::size_t length = byte >= 0xF0 ? 4 : 3;
+      at += length;
+      continue;
+    }
+    ++at;
+  }
+  return title.substr(std::min(at, title.size()));
+}
+
+std::string_view resume_keyword(std::string_view title) {
+  return first_match(title, resume_heading_entries);
+}
+std::string_view reading_keyword(std::string_view title) {
+  return first_match(title, reading_heading_entries);
+}
+std::string_view task_keyword(std::string_view title) {
+  return first_match(title, task_heading_entries);
+}
+
+}  // namespace baton::engine::keywords

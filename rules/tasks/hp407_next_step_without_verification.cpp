@@ -1,0 +1,234 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "engine/handoff_keywords.hpp"
+#include "rules/generic/outline.hpp"
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+using source::TextRange;
+
+// Fences that hold commands rather than program text.
+constexpr std::string_view command_fence_infos[] = {"",        "sh",  "bash",       "shell",
+                                                    "console", "zsh", "powershell", "ps1"};
+// Headings of subsections that say how the work is checked.
+constexpr std::string_view verification_heading_words[] = {
+    "verif", "success criteria", "done when", "acceptance", "tests", "how to check"};
+
+bool has_code(const doc::Document& document, TextRange range) {
+  for (const auto& code : document.inline_code()) {
+    if (code.range.begin >= range.end)
+      break;
+    if (range.contains(code.range) && !doc::trim(document.text(code.content)).empty())
+      return true;
+  }
+  for (const auto& fence : document.fences()) {
+    if (fence.range.begin >= range.end)
+      break;
+    if (range.contains(fence.range.begin))
+      return true;
+  }
+  return false;
+}
+
+// A section that checks its work as a whole: a command fence, or a
+// subsection about verification.
+bool verified_as_a_whole(const doc::Document& document, const generic::OutlineSection& section) {
+  for (const auto& fence : document.fences()) {
+    if (!section.body.contains(fence.range.begin))
+      continue;
+    for (auto info : command_fence_infos) {
+      if (fence.info == info)
+        return true;
+    }
+  }
+  for (const auto& heading : document.headings()) {
+    if (!section.body.contains(heading.range))
+      continue;
+    const auto title = document.text(heading.text);
+    for (auto word : verification_heading_words) {
+      if (doc::ifind(title, word) != std::string_view::npos)
+        return true;
+    }
+  }
+  return false;
+}
+
+// A heading of a completed or optional part: its items are no work to verify.
+bool not_work(std::string_view title) {
+  for (std::string_view word : {"done", "completed", "finished", "optional", "future", "ideas",
+                                "archived", "nice to have", "someday"}) {
+    if (support::find_phrase(title, word) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+// A paragraph that labels the list after it: "**Immediate next actions:**".
+// Returns the label's words, or "" when the paragraph is no short label.
+std::string_view label_of(const doc::Document& document, const doc::Block& block) {
+  auto text = doc::trim(document.text(block.range));
+  if (text.size() > 120 ||
+      !(text.starts_with("**") || text.starts_with("__") || text.ends_with(':')))
+    return {};
+  return engine::keywords::heading_words(text);
+}
+
+// The top-level items of the task lists in a section's own text: in a task
+// section ("Next steps"), every list not labelled as something else; in any
+// resume section, a list labelled as tasks ("**Next actions:**").
+void collect_tasks(const doc::Document& document, const generic::OutlineSection& section,
+                   bool task_section, std::vector<const doc::ListItem*>& tasks) {
+  std::string_view label;
+  bool labelled = false;
+  const auto& blocks = document.blocks();
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const auto& block = blocks[b];
+    if (block.range.begin < section.own_body.begin || block.depth != 0)
+      continue;
+    if (block.range.begin >= section.own_body.end)
+      break;
+    if (block.kind == doc::BlockKind::paragraph) {
+      // A bold label decides for its list; a sentence ending in ':' only
+      // when it names tasks ("Then, in order:" leaves the section's default).
+      label = label_of(document, block);
+      const auto text = doc::trim(document.text(block.range));
+      const bool bold = text.starts_with("**") || text.starts_with("__");
+      labelled = !label.empty() && (bold || !engine::keywords::task_keyword(label).empty());
+      continue;
+    }
+    if (block.kind != doc::BlockKind::list) {
+      labelled = false;
+      continue;
+    }
+    const bool tasks_here =
+        labelled ? !engine::keywords::task_keyword(label).empty() : task_section;
+    labelled = false;
+    if (!tasks_here)
+      continue;
+    for (const auto* item : generic::top_level_items(document, block.range)) {
+      if (!item->checked.value_or(false))
+        tasks.push_back(item);
+    }
+  }
+}
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  const auto& source = document.source();
+  const auto sections = generic::outline(document);
+  // A resume heading repeated at one level is a log of sessions, newest
+  // first: only the first of them is the next session's.
+  std::vector<std::pair<std::string_view, int>> seen;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const auto& section = sections[i];
+    if (section.resume_keyword.empty())
+      continue;
+    const std::pair<std::string_view, int> key{section.resume_keyword, section.heading->level};
+    if (std::find(seen.begin(), seen.end(), key) != seen.end())
+      continue;
+    seen.push_back(key);
+    // A resume section inside another is judged with its parent.
+    bool nested = false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!sections[j].resume_keyword.empty() && sections[j].body.contains(section.heading->range))
+        nested = true;
+    }
+    if (nested || verified_as_a_whole(document, section))
+      continue;
+    std::vector<const doc::ListItem*> tasks;
+    for (std::size_t j = i;
+         j < sections.size() && (j == i || section.body.contains(sections[j].heading->range.begin));
+         ++j) {
+      const auto title = document.text(sections[j].heading->text);
+      if (j != i && not_work(title))
+        continue;
+      const bool task_section =
+          !engine::keywords::task_keyword(j == i ? title : document.text(section.heading->text))
+               .empty();
+      collect_tasks(document, sections[j], task_section, tasks);
+    }
+    std::vector<const doc::ListItem*> unverified;
+    for (const auto* item : tasks) {
+      if (!has_code(document, item->range))
+        unverified.push_back(item);
+    }
+    if (unverified.empty())
+      continue;
+    std::string lines;
+    for (std::size_t k = 0; k < unverified.size() && k < 8; ++k) {
+      lines += (k == 0 ? "" : ", ") + std::to_string(source.line_of(unverified[k]->range.begin));
+    }
+    if (unverified.size() > 8)
+      lines += ", …";
+    auto& finding = context.report(
+        section.heading->range,
+        fmt::format(
+            "{} of the {} next steps under `{}` {} no check that proves {} done "
+            "(line {}); give each a command in backticks, a test to run or a file to look at",
+            unverified.size(), tasks.size(),
+            support::excerpt(document.text(section.heading->text), 60),
+            unverified.size() == 1 ? "names" : "name", unverified.size() == 1 ? "it" : "them",
+            lines));
+    for (const auto* item : unverified) {
+      finding.related.push_back(
+          {source.line_range(source.line_of(item->range.begin)), "no verification"});
+    }
+  }
+}
+
+}  // namespace
+
+extern const engine::RuleMeta next_step_without_verification{
+    .code = "HP407",
+    .name = "next-step-without-verification",
+    .family = "Tasks",
+    .profile = "generic-handoff",
+    .summary = "Next steps of a free-form handoff say no check that proves them done",
+    .what_it_checks = R"md(
+In a free-form handoff, the tasks of the next session are the top-level items of the lists in a
+*task section* (`Next steps`, `Pending`, `TODO`, ... — the task headings of
+[Free-form handoffs](../generic-handoffs.md)) and its subsections, except a list introduced by a
+label that names something else (`**Blockers:**`), and the lists of any *resume section*
+(`Start here`, `Current task`, ...) introduced by a task label (`**Next actions:**`). A resume
+heading repeated at the same level (`## RESUME — ...` once per session) is a log, newest first:
+only the first is read. Each must carry something runnable that proves it done: a command or a
+test name in backticks, a fenced block, or a file to look at in backticks.
+
+Not counted as tasks: checked items (`- [x]`), and the items of subsections whose heading says
+the work is done, completed, optional, future or archived. A section that checks its work as a
+whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
+or tests — is not reported.
+
+One finding per section, on its heading, with the items that lack a check as related locations.
+)md",
+    .why_it_matters = R"md(
+"Missing verification = not done." A next step without a check is finished whenever the next
+session says so; with one, it is finished when the command passes. Spelling out the command is
+also the fastest way to tell the next session what "done" means.
+)md",
+    .bad_example = R"md(# Handoff
+
+## Next steps
+
+- Make the escape tests pass
+- Port the number scanner
+)md",
+    .good_example = R"md(# Handoff
+
+## Next steps
+
+- Make the escape tests pass: `ctest -R escapes`
+- Port the number scanner; `tests/numbers.txt` must parse
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules

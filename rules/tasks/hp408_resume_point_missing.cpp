@@ -1,0 +1,90 @@
+#include <fmt/format.h>
+
+#include "engine/handoff_keywords.hpp"
+#include "rules/generic/outline.hpp"
+#include "rules/rules.hpp"
+#include "rules/support.hpp"
+
+namespace baton::rules {
+
+namespace {
+
+// "**Next steps:** ..." or "Next: run the tests" opening a paragraph or list item.
+bool labelled_resume_line(std::string_view line) {
+  while (!line.empty() && (line.front() == '*' || line.front() == '_' || line.front() == '-' ||
+                           line.front() == '>' || doc::is_blank(line.front()))) {
+    line.remove_prefix(1);
+  }
+  const auto keyword = engine::keywords::resume_keyword(line);
+  if (keyword.empty())
+    return false;
+  auto rest = line.substr(keyword.size());
+  while (!rest.empty() && (rest.front() == '*' || rest.front() == '_'))
+    rest.remove_prefix(1);
+  return rest.starts_with(':');
+}
+
+void check(engine::RuleContext& context) {
+  const auto& document = context.document();
+  for (const auto& section : generic::outline(document)) {
+    if (!section.resume_keyword.empty())
+      return;
+  }
+  const auto& source = document.source();
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::paragraph)
+      continue;
+    if (labelled_resume_line(source.line_text(source.line_of(block.range.begin))))
+      return;
+  }
+  // On the title when there is one: that is where a reader looks for the outline.
+  const auto headings = document.headings();
+  context.report(headings.empty() ? source.line_range(1) : headings.front().range,
+                 "the handoff never says where the next session resumes; add a section such as "
+                 "`## Next steps`, `## Current task` or `## Where we left off` (the headings baton "
+                 "recognises are listed in docs/generic-handoffs.md)");
+}
+
+}  // namespace
+
+extern const engine::RuleMeta resume_point_missing{
+    .code = "HP408",
+    .name = "resume-point-missing",
+    .family = "Tasks",
+    .profile = "generic-handoff",
+    .summary = "A free-form handoff has no section that says where to resume",
+    .what_it_checks = R"md(
+A free-form handoff must name where the next session picks up: a heading that starts with one of
+the *resume headings* of [Free-form handoffs](../generic-handoffs.md) — `Next steps`,
+`What's next`, `Current task`, `Where we left off`, `Resume`, `Pending`, `TODO`, `Start here`,
+`Remaining`, `In progress` and their variants, after any emoji or numbering — or a paragraph
+that opens with such a label and a colon (`**Next steps:** ...`). The finding is on the first
+heading.
+)md",
+    .why_it_matters = R"md(
+A handoff that records what was done but not what to do next leaves the fresh session to guess
+its first move from a history it never saw. The resume point is the one thing a handoff cannot
+leave out.
+)md",
+    .bad_example = R"md(# Handoff
+
+## What was done this session
+
+The parser accepts every fixture; the escape tests were written.
+)md",
+    .good_example = R"md(# Handoff
+
+## What was done this session
+
+The parser accepts every fixture; the escape tests were written.
+
+## Next steps
+
+- Make the escape tests pass: `ctest -R escapes`
+)md",
+    .default_severity = engine::Severity::warning,
+    .fix = engine::FixSafety::none,
+    .check = &check,
+};
+
+}  // namespace baton::rules
