@@ -20,6 +20,7 @@ constexpr std::array all_rules{
     &title_drift,           // HP008
     &file_too_large,        // HP009
     &nesting_too_deep,      // HP010
+    &handoff_too_long,      // HP011
     &format_template,       // HP012
     &section_empty,         // HP013
     &section0_not_first,    // HP101

@@ -16,6 +16,7 @@ extern const engine::RuleMeta template_placeholder;  // HP007
 extern const engine::RuleMeta title_drift;           // HP008
 extern const engine::RuleMeta file_too_large;        // HP009
 extern const engine::RuleMeta nesting_too_deep;      // HP010
+extern const engine::RuleMeta handoff_too_long;      // HP011
 extern const engine::RuleMeta format_template;       // HP012
 extern const engine::RuleMeta section_empty;         // HP013
 

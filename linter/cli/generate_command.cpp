@@ -157,6 +157,16 @@ GenerateCommand::GenerateCommand(CLI::App& app) {
       ->type_name("DIR");
   generate_->add_flag("--section0-only", section0_only_,
                       "Print only Section 0, within 8,000 characters");
+  generate_
+      ->add_option("--max-lines", max_lines_,
+                   "Keep the handoff within N lines, 0 for no limit (default: 2000, what one "
+                   "Read call shows)")
+      ->type_name("N");
+  generate_
+      ->add_option("--max-bytes", max_bytes_,
+                   "Keep the handoff within N bytes, 0 for no limit (default: 100000, about "
+                   "25,000 tokens)")
+      ->type_name("N");
   generate_->footer(
       "Exit status: 0 written; 2 usage or I/O error (session missing or unreadable, output exists "
       "without --force, output not writable).");
@@ -194,7 +204,14 @@ int GenerateCommand::run(std::ostream& out, std::ostream& err, const generate::W
     return exit_usage_or_io;
   }
   const auto model = generate::extract(input, world);
-  const auto text = section0_only_ ? generate::render_section0(model) : generate::render(model);
+  const generate::Budget budget{max_lines_, max_bytes_};
+  const auto text =
+      section0_only_ ? generate::render_section0(model) : generate::render(model, budget);
+  if (!section0_only_ && !generate::fits(text, budget)) {
+    err << "baton: warning: the handoff is " << generate::line_count(text) << " lines and "
+        << text.size() << " bytes even with its lists cut to the minimum, more than --max-lines "
+        << max_lines_ << " / --max-bytes " << max_bytes_ << '\n';
+  }
   if (out_ && *out_ == "-") {
     out << text;
     return exit_ok;

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "generate/render.hpp"
 #include "generate/world.hpp"
 
 namespace baton::cli {
@@ -42,6 +43,8 @@ class GenerateCommand {
   std::optional<std::string> project_dir_;
   bool force_ = false;
   bool section0_only_ = false;
+  std::size_t max_lines_ = generate::read_call_lines;
+  std::size_t max_bytes_ = generate::read_call_bytes;
 };
 
 }  // namespace baton::cli

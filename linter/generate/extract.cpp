@@ -196,8 +196,8 @@ bool may_mention(std::string_view raw) {
 // The members of a tool's input the extractor reads, apart from the todo
 // tools (whose input is read whole).
 constexpr std::string_view input_keys_read[] = {
-    "file_path", "notebook_path", "command",     "pattern",           "url",          "query",
-    "skill",     "args",          "description", "run_in_background", "subagent_type"};
+    "file_path", "notebook_path", "command",     "pattern",           "url",           "query",
+    "skill",     "args",          "description", "run_in_background", "subagent_type", "prompt"};
 
 // A tool_use block as parse_record reads it, with only the input members the
 // extractor reads (a Write's content is not parsed).
@@ -259,6 +259,14 @@ json skim_value(std::string_view value, int depth = 0) {
   return parsed();
 }
 
+// What links a sidechain record to its chain and its agent.
+void skim_chain_members(const std::vector<session::Member>& members, Record& record) {
+  record.uuid = value_string(session::find_member(members, "uuid"));
+  record.parent_uuid = value_string(session::find_member(members, "parentUuid"));
+  record.agent_id = value_string(session::find_member(members, "agentId"));
+  record.session_id = value_string(session::find_member(members, "sessionId"));
+}
+
 // An assistant record reduced to what observe() reads from it: its tool
 // uses, and its text only when that may name a document (mention() looks
 // for ".md"). The text blocks kept are those content_text() reads.
@@ -270,6 +278,9 @@ Record skim_assistant(const session::RecordReader& reader) {
   record.type = "assistant";
   const auto sidechain = session::find_member(members, "isSidechain");
   record.is_sidechain = sidechain && *sidechain == "true";
+  record.cwd = value_string(session::find_member(members, "cwd"));
+  if (record.is_sidechain)
+    skim_chain_members(members, record);
   const auto content = message_content(members);
   if (!content || content->empty())
     return record;
@@ -322,6 +333,8 @@ Record skim_user(const session::RecordReader& reader, bool with_tool_use_result)
     return value && *value == "true";
   };
   record.is_sidechain = flag("isSidechain");
+  if (record.is_sidechain)
+    skim_chain_members(members, record);
   record.is_meta = flag("isMeta");
   record.is_compact_summary = flag("isCompactSummary");
   record.timestamp = value_string(session::find_member(members, "timestamp"));
@@ -368,6 +381,7 @@ class Extractor {
   struct PendingTool {
     std::string canonical;
     std::string target;
+    std::string directory;  // the cwd of the call's record
   };
 
   // Whether a record of the session must be parsed whole: the summary's
@@ -400,8 +414,17 @@ class Extractor {
       if (session::is_string_value(*type, "assistant")) {
         observe(skim_assistant(reader));
       } else if (session::is_string_value(*type, "user")) {
-        if (user_matters(members, reader.line_number()))
+        if (user_matters(members, reader.line_number())) {
           observe(skim_user(reader, holds_agent_result(members)));
+        } else if (const auto sidechain = session::find_member(members, "isSidechain");
+                   sidechain && *sidechain == "true") {
+          // Not read, but a link of its sidechain's chain.
+          Record record;
+          record.type = "user";
+          record.line_number = reader.line_number();
+          skim_chain_members(members, record);
+          follow_sidechain(record);
+        }
       } else if (session::is_compact_boundary(members)) {
         observe(session::parse_record(text, reader.index(), reader.line_number()));
       }
@@ -637,7 +660,56 @@ class Extractor {
     last = std::max(last, line);
   }
 
+  // An inline sidechain (1.0.x) is the chain of sidechain records from one
+  // whose parentUuid is null; its first record is the prompt of the Task
+  // call that started it. Its agent id is the agentId its records carry, or
+  // a session id other than the session's; 1.0.x records hold neither, and
+  // the sidechain is named by its lines.
+  void follow_sidechain(const Record& record) {
+    std::size_t chain = 0;
+    const auto parent = chain_of_uuid_.find(record.parent_uuid);
+    if (record.parent_uuid.empty() || parent == chain_of_uuid_.end()) {
+      chain = sidechains_.size();
+      sidechains_.push_back({record.line_number, record.line_number, {}, npos});
+      if (record.type == "user")
+        link_sidechain(chain, trim(session::content_text(record.content)));
+    } else {
+      chain = parent->second;
+    }
+    if (!record.uuid.empty())
+      chain_of_uuid_[record.uuid] = chain;
+    auto& sidechain = sidechains_[chain];
+    sidechain.last_line = record.line_number;
+    if (sidechain.agent_id.empty()) {
+      if (!record.agent_id.empty())
+        sidechain.agent_id = record.agent_id;
+      else if (!record.session_id.empty() && record.session_id != input_.summary.session_id)
+        sidechain.agent_id = record.session_id;
+    }
+    sidechain_actor_ = fmt::format("sidechain:{}", sidechains_[chain].first_line);
+  }
+
+  // The Agent call whose prompt started the sidechain: the first one not yet
+  // linked with the same prompt, else the first one not yet linked.
+  void link_sidechain(std::size_t chain, const std::string& prompt) {
+    auto unlinked = prompts_.end();
+    for (auto it = prompts_.begin(); it != prompts_.end(); ++it) {
+      if (it->second == prompt) {
+        unlinked = it;
+        break;
+      }
+      if (unlinked == prompts_.end())
+        unlinked = it;
+    }
+    if (unlinked == prompts_.end())
+      return;
+    sidechains_[chain].subagent = unlinked->first;
+    prompts_.erase(unlinked);
+  }
+
   void observe(const Record& record) {
+    if (record.is_sidechain)
+      follow_sidechain(record);
     if (record.is_compact_boundary()) {
       ++model_.compaction_count;
       awaiting_summary_ = true;
@@ -657,7 +729,7 @@ class Extractor {
       if (main)
         mention(session::content_text(record.content), record.line_number);
       for (const auto& tool_use : record.tool_uses)
-        this->tool_use(tool_use, record.line_number, main, "main");
+        this->tool_use(tool_use, record.line_number, record.cwd, main, "main");
     }
   }
 
@@ -678,7 +750,12 @@ class Extractor {
       awaiting_summary_ = false;
       return;
     }
-    if (record.is_compact_summary || summary_text || record.is_sidechain || record.is_meta)
+    // A subagent's own transcript (agent-<id>.jsonl) is all sidechain: the
+    // prompt that starts it is its request.
+    const bool agent_prompt = record.is_sidechain && record.parent_uuid.empty() &&
+                              input_.session_path.stem().string().starts_with("agent-");
+    if (record.is_compact_summary || summary_text || (record.is_sidechain && !agent_prompt) ||
+        record.is_meta)
       return;
     const auto trimmed = trim(text);
     if (trimmed.empty())
@@ -696,7 +773,7 @@ class Extractor {
       mention(args, record.line_number);
       model_.user_messages.push_back(
           {redact(args.empty() ? "/" + command : "/" + command + " " + args), record.timestamp,
-           record.line_number, true});
+           record.line_number, true, redact(command), redact(args)});
       return;
     }
     constexpr std::string_view machine_prefixes[] = {"<local-command-",
@@ -713,7 +790,8 @@ class Extractor {
         return;
     }
     mention(trimmed, record.line_number);
-    model_.user_messages.push_back({redact(trimmed), record.timestamp, record.line_number});
+    model_.user_messages.push_back(
+        {redact(trimmed), record.timestamp, record.line_number, false, {}, {}});
   }
 
   void file_tool(const ToolUse& tool_use, std::size_t line, const std::string& actor) {
@@ -736,9 +814,10 @@ class Extractor {
     }
   }
 
-  void tool_use(const ToolUse& tool_use, std::size_t line, bool main, const std::string& actor) {
-    pending_[tool_use.id] = PendingTool{tool_use.canonical, target_of(tool_use)};
-    file_tool(tool_use, line, main ? actor : "sidechain");
+  void tool_use(const ToolUse& tool_use, std::size_t line, const std::string& directory, bool main,
+                const std::string& actor) {
+    pending_[tool_use.id] = PendingTool{tool_use.canonical, target_of(tool_use), directory};
+    file_tool(tool_use, line, main ? actor : sidechain_actor_);
     if (!main)
       return;
     const auto& name = tool_use.canonical;
@@ -772,6 +851,8 @@ class Extractor {
       agent.status = "running";
       agent.line = line;
       agents_by_tool_[tool_use.id] = model_.subagents.size();
+      prompts_.emplace_back(model_.subagents.size(),
+                            trim(session::string_member(tool_use.input, "prompt")));
       model_.subagents.push_back(std::move(agent));
     } else if (name == "Bash") {
       const auto command = trim(session::string_member(tool_use.input, "command"));
@@ -832,7 +913,8 @@ class Extractor {
       error.target = redact(quote::excerpt(target, 200));
       error.error = redact(quote::excerpt(trim(text), 300));
       error.line = record.line_number;
-      error_keys_.push_back(resolution_key(name, target));
+      error.self_correction = is_self_correction(text);
+      failed_calls_.push_back(pending);
       model_.errors.push_back(std::move(error));
     } else {
       resolve_errors(pending, record.line_number);
@@ -898,27 +980,60 @@ class Extractor {
     }
   }
 
-  // A later success of the same call resolves earlier failures. Applying it
-  // twice changes nothing, so a skimmed result may be replayed by a full parse.
-  void resolve_errors(const PendingTool& pending, std::size_t line) {
-    const auto& name = pending.canonical;
-    const auto key = resolution_key(name, pending.target);
+  // A later success on the same target resolves an earlier failure: any file
+  // tool on the same file (a refused Edit, then a Read and a Write), the same
+  // call of any other tool, and for a shell command any later command that
+  // succeeds in the same directory (the agent got past it). Applying a
+  // success twice changes nothing, so a skimmed result may be replayed by a
+  // full parse.
+  void resolve_errors(const PendingTool& success, std::size_t line) {
     for (std::size_t i = 0; i < model_.errors.size(); ++i) {
-      if (model_.errors[i].resolution.empty() && error_keys_[i] == key) {
-        model_.errors[i].resolution =
-            model_.errors[i].tool == name
-                ? fmt::format("the same {} call succeeded at line {}", name, line)
-                : fmt::format("a {} of the same file succeeded at line {}", name, line);
-      }
+      auto& error = model_.errors[i];
+      if (!error.resolution.empty())
+        continue;
+      error.resolution = resolution(failed_calls_[i], success, line);
     }
   }
 
-  // Failures and successes that answer each other: the same tool on the same
-  // target, and any change of the same file (an Edit refused, then a Write).
-  static std::string resolution_key(const std::string& tool, const std::string& target) {
-    const bool changes_file =
-        tool == "Write" || tool == "Edit" || tool == "MultiEdit" || tool == "NotebookEdit";
-    return (changes_file ? std::string("file change") : tool) + "\n" + target;
+  static bool is_file_tool(const std::string& tool) {
+    return tool == "Read" || tool == "Write" || tool == "Edit" || tool == "MultiEdit" ||
+           tool == "NotebookEdit";
+  }
+
+  // How `success` at `line` resolves the failure of `failed`, or "" when it does not.
+  static std::string resolution(const PendingTool& failed, const PendingTool& success,
+                                std::size_t line) {
+    if (failed.target.empty() && failed.canonical != "Bash")
+      return failed.canonical == success.canonical
+                 ? fmt::format("a later {} call succeeded at line {}", success.canonical, line)
+                 : std::string();
+    if (is_file_tool(failed.canonical) && is_file_tool(success.canonical) &&
+        failed.target == success.target) {
+      return failed.canonical == success.canonical
+                 ? fmt::format("the same {} call succeeded at line {}", success.canonical, line)
+                 : fmt::format("a {} of the same file succeeded at line {}", success.canonical,
+                               line);
+    }
+    if (failed.canonical == "Bash" && success.canonical == "Bash") {
+      if (failed.target == success.target)
+        return fmt::format("the same command succeeded at line {}", line);
+      if (!failed.directory.empty() && failed.directory == success.directory)
+        return fmt::format("a later command in the same directory succeeded at line {}", line);
+      return {};
+    }
+    if (failed.canonical == success.canonical && failed.target == success.target)
+      return fmt::format("the same {} call succeeded at line {}", success.canonical, line);
+    return {};
+  }
+
+  // Claude Code's guards that refuse a call before it runs; the agent reads
+  // the file (or lists the directory) and calls again.
+  static bool is_self_correction(std::string_view text) {
+    constexpr std::string_view guards[] = {"File has not been read yet",
+                                           "File has been modified since read",
+                                           "File has been unexpectedly modified", "EISDIR"};
+    return std::any_of(std::begin(guards), std::end(guards),
+                       [&](std::string_view guard) { return text.find(guard) != text.npos; });
   }
 
   static std::string target_of(const ToolUse& tool_use) {
@@ -932,6 +1047,15 @@ class Extractor {
   }
 
   void finish_subagents() {
+    for (const auto& sidechain : sidechains_) {
+      if (sidechain.subagent == npos)
+        continue;
+      auto& subagent = model_.subagents[sidechain.subagent];
+      subagent.sidechain_first_line = sidechain.first_line;
+      subagent.sidechain_last_line = sidechain.last_line;
+      if (subagent.id.empty())
+        subagent.id = redact(sidechain.agent_id);
+    }
     for (auto& subagent : model_.subagents) {
       if (subagent.id.empty())
         continue;
@@ -1118,7 +1242,19 @@ class Extractor {
   std::map<std::string, std::size_t> tests_by_tool_;
   std::map<std::string, std::size_t> planning_lines_;
   std::map<std::pair<std::string, std::string>, FileChange> files_;
-  std::vector<std::string> error_keys_;
+  std::vector<PendingTool> failed_calls_;  // parallel to model_.errors
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  struct Sidechain {
+    std::size_t first_line = 0;
+    std::size_t last_line = 0;
+    std::string agent_id;
+    std::size_t subagent = npos;  // index in model_.subagents
+  };
+  std::vector<Sidechain> sidechains_;
+  std::map<std::string, std::size_t> chain_of_uuid_;
+  std::string sidechain_actor_ = "sidechain";
+  // Agent calls no sidechain has claimed yet: subagent index, prompt.
+  std::vector<std::pair<std::size_t, std::string>> prompts_;
 };
 
 }  // namespace
@@ -1142,6 +1278,12 @@ bool is_test_command(std::string_view command) {
     }
   }
   return false;
+}
+
+std::size_t Model::unresolved_errors() const {
+  return static_cast<std::size_t>(std::count_if(errors.begin(), errors.end(), [](const auto& e) {
+    return e.resolution.empty() && !e.self_correction;
+  }));
 }
 
 std::vector<const PlanningDoc*> Model::reads() const {

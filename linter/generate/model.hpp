@@ -53,6 +53,9 @@ struct Subagent {
   bool background = false;
   std::optional<std::size_t> transcript_records;  // records in its transcript, when found
   std::string result_excerpt;
+  // The physical lines of its inline sidechain (1.0.x), 0 when it has none.
+  std::size_t sidechain_first_line = 0;
+  std::size_t sidechain_last_line = 0;
 };
 
 struct FileChange {
@@ -70,13 +73,19 @@ struct ToolError {
   std::string error;   // excerpt of the error text
   std::string resolution;
   std::size_t line = 0;
+  // One of Claude Code's guards refused the call before it did anything
+  // (a file not read yet, a directory given to Read): the agent corrects
+  // itself on the next call, so the error leaves nothing to do.
+  bool self_correction = false;
 };
 
 struct UserMessage {
   std::string text;
   std::string timestamp;
   std::size_t line = 0;
-  bool command = false;  // a typed slash command ("/clear", "/develop args")
+  bool command = false;      // a typed slash command ("/clear", "/develop args")
+  std::string command_name;  // without the slash, for a command
+  std::string command_args;  // as typed, for a command
 };
 
 struct TestRun {
@@ -121,6 +130,7 @@ struct Model {
   std::vector<Subagent> subagents;
   std::vector<FileChange> files;
   std::vector<ToolError> errors;
+  std::size_t unresolved_errors() const;
   std::vector<UserMessage> user_messages;
   std::vector<TestRun> test_runs;
   std::vector<Verification> verifications;  // one per pending/in-progress todo

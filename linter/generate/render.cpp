@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
 
+#include "generate/extract.hpp"
 #include "generate/quote.hpp"
 #include "rules/layout.hpp"
 
@@ -113,6 +115,21 @@ const Todo* active_todo(const Model& model) {
   return nullptr;
 }
 
+// How much of each long list Section 1 shows; the rest is counted, with
+// where to find it. Unlimited unless the handoff would not fit its budget.
+struct ListLimits {
+  static constexpr std::size_t all = static_cast<std::size_t>(-1);
+  std::size_t files = all;
+  std::size_t messages = all;       // the first (the goal) and the most recent
+  std::size_t message_bytes = all;  // per message quoted in 1.7
+  std::size_t errors = all;         // unresolved first, then the most recent
+  std::size_t subagents = all;      // running first, then the most recent
+  std::size_t pivots = 10;
+  std::size_t summary_bytes = all;  // the compaction summary of 1.11
+  std::size_t git_lines = 30;
+  std::size_t todos = all;
+};
+
 struct Section0Limits {
   bool drop_completed = false;
   std::size_t max_reads = 5;
@@ -125,7 +142,8 @@ class Renderer {
  public:
   explicit Renderer(const Model& model) : model_(model), reads_(model.reads()) {}
 
-  std::string document() {
+  std::string document(const ListLimits& lists) {
+    lists_ = lists;
     return render([](const rules::layout::Entry& entry) {
       // 0.6-0.8 carry nothing the session records.
       return !(entry.presence == rules::layout::Presence::optional &&
@@ -390,18 +408,50 @@ class Renderer {
     if (model_.subagents.empty())
       return out + "No subagent was dispatched in this session.\n";
     out += "| Agent ID | Type | Task | Status | Output |\n|---|---|---|---|---|\n";
-    for (const auto& agent : model_.subagents) {
+    const auto agents = listed_subagents();
+    for (const auto* listed : agents) {
+      const auto& agent = *listed;
       std::string output =
           agent.result_excerpt.empty() ? "no result recorded" : agent.result_excerpt;
       if (agent.transcript_records)
         output += fmt::format(" (transcript: {})",
                               plural(*agent.transcript_records, "record", "records"));
-      out += fmt::format("| {} | {} | {} | {} | {} |\n",
-                         agent.id.empty() ? "not reported" : quote::cell(agent.id),
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", agent_id_cell(agent),
                          agent.type.empty() ? "not recorded" : quote::cell(agent.type),
                          quote::cell(agent.description), agent.status, quote::cell(output));
     }
+    if (agents.size() < model_.subagents.size())
+      out += "\n" + left_out(model_.subagents.size() - agents.size(), "finished subagent");
     return out;
+  }
+
+  static std::string agent_id_cell(const Subagent& agent) {
+    if (!agent.id.empty())
+      return quote::cell(agent.id);
+    if (agent.sidechain_first_line) {
+      return fmt::format("none recorded; its inline sidechain is session lines {} to {}",
+                         agent.sidechain_first_line, agent.sidechain_last_line);
+    }
+    return "not reported";
+  }
+
+  // Who changed a file, for 1.5 and 1.12 (unescaped): an agent id, or an
+  // inline sidechain named by its lines.
+  std::string actor_text(const std::string& actor) const {
+    if (actor.starts_with("sidechain:")) {
+      const auto line = actor.substr(10);
+      for (const auto& agent : model_.subagents) {
+        if (agent.sidechain_first_line && std::to_string(agent.sidechain_first_line) == line) {
+          return fmt::format("the inline sidechain of session lines {} to {} ({}{})",
+                             agent.sidechain_first_line, agent.sidechain_last_line,
+                             agent.description, agent.id.empty() ? "" : ", agent " + agent.id);
+        }
+      }
+      return fmt::format("the inline sidechain from session line {}", line);
+    }
+    if (actor == "sidechain")
+      return "an inline sidechain";
+    return "agent " + actor;
   }
 
   std::string s1_1_1() {
@@ -428,22 +478,109 @@ class Renderer {
         plural(model_.subagents.size(), "subagent dispatch", "subagent dispatches"));
   }
 
-  // The first message the user typed that is not a slash command, else the first one.
+  // Whether a message asks for work: typed text, or a skill command with
+  // arguments (`/orchestrator create TODO app`); `/clear`, `/model opus` or
+  // an argument-less `/init` configure the session rather than state a goal.
+  static bool is_request(const UserMessage& message) {
+    if (!message.command)
+      return true;
+    return !message.command_args.empty() && !is_builtin_command(message.command_name);
+  }
+
+  // A reply that carries no goal of its own ("yes", "ok, continue").
+  static bool is_acknowledgement(const UserMessage& message) {
+    static const std::set<std::string> words = {
+        "yes",     "y",      "ok",      "okay", "sure",     "continue", "go",  "ahead",
+        "proceed", "thanks", "thank",   "you",  "please",   "do",       "it",  "lgtm",
+        "good",    "great",  "perfect", "next", "approved", "fine",     "yep", "yeah",
+        "right",   "sounds", "that",    "is",   "looks",    "correct"};
+    std::string word;
+    std::size_t count = 0;
+    bool only_known = true;
+    auto flush = [&] {
+      if (word.empty())
+        return;
+      ++count;
+      only_known = only_known && words.count(word);
+      word.clear();
+    };
+    for (char c : message.text) {
+      if (std::isalpha(static_cast<unsigned char>(c)))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (c == ' ' || c == ',' || c == '.' || c == '!' || c == '\n' || c == '\'')
+        flush();
+      else
+        return false;
+    }
+    flush();
+    return only_known && count <= 6;
+  }
+
+  // The session's goal: the first request; else the first skill command,
+  // else the first message.
   const UserMessage* first_request() const {
     for (const auto& message : model_.user_messages) {
-      if (!message.command)
+      if (is_request(message))
+        return &message;
+    }
+    for (const auto& message : model_.user_messages) {
+      if (message.command && !is_builtin_command(message.command_name))
         return &message;
     }
     return model_.user_messages.empty() ? nullptr : &model_.user_messages.front();
   }
 
+  // What the goal asks, for 1.2 and 1.20: a command's arguments are the request.
+  static std::string goal_text(const UserMessage& message) {
+    if (message.command && !message.command_args.empty())
+      return message.command_args;
+    return message.text;
+  }
+
+  static std::string goal_origin(const UserMessage& message) {
+    if (message.command && !message.command_args.empty())
+      return fmt::format("the arguments of /{}, session line {}",
+                         quote::inline_text(message.command_name), message.line);
+    return fmt::format("session line {}", message.line);
+  }
+
+  // The requests after the goal that are not mere acknowledgements, oldest first.
+  std::vector<const UserMessage*> pivots() const {
+    std::vector<const UserMessage*> out;
+    const auto* first = first_request();
+    bool after = false;
+    for (const auto& message : model_.user_messages) {
+      if (&message == first) {
+        after = true;
+        continue;
+      }
+      if (after && is_request(message) && !is_acknowledgement(message))
+        out.push_back(&message);
+    }
+    return out;
+  }
+
   std::string s1_2() {
     std::string out;
-    if (const auto* first = first_request()) {
-      out += fmt::format("- **Ultimate Goal:** as first stated by the user (session line {}): {}\n",
-                         first->line, quote::inline_text(quote::excerpt(first->text, 300)));
+    const auto* first = first_request();
+    if (first) {
+      out += fmt::format("- **Ultimate Goal:** as first requested by the user ({}): {}\n",
+                         goal_origin(*first),
+                         quote::inline_text(quote::excerpt(goal_text(*first), 300)));
     } else {
       out += "- **Ultimate Goal:** not derivable: the session has no user message\n";
+    }
+    const auto later = pivots();
+    if (!later.empty()) {
+      out += "- **Later Requests (goal stack, most recent on top):**\n";
+      const std::size_t show = std::min(later.size(), lists_.pivots);
+      for (std::size_t i = 0; i < show; ++i) {
+        const auto* message = later[later.size() - 1 - i];
+        out += fmt::format("  - {}: {}\n", goal_origin(*message),
+                           quote::inline_text(quote::excerpt(goal_text(*message), 200)));
+      }
+      if (show < later.size())
+        out += fmt::format("  - and {} earlier; 1.7 quotes the messages\n", later.size() - show);
     }
     out += fmt::format("- **Current Phase:** {}\n",
                        model_.skills.empty()
@@ -505,37 +642,104 @@ class Renderer {
   std::string s1_5() {
     std::string main;
     std::map<std::string, std::string> by_agent;
-    for (const auto& change : model_.files) {
-      if (change.actor == "main")
-        main += change_line(change);
+    const auto files = listed_files();
+    for (const auto* change : files) {
+      if (change->actor == "main")
+        main += change_line(*change);
       else
-        by_agent[change.actor] += change_line(change);
+        by_agent[change->actor] += change_line(*change);
     }
     std::string out = "**Main Agent:**\n\n";
     out += main.empty() ? "No file written or edited by the main agent.\n" : main;
     out += "\n**Subagents:**\n\n";
+    if (files.size() < model_.files.size())
+      out = left_out(model_.files.size() - files.size(), "less recently changed file") + "\n" + out;
     if (by_agent.empty())
       return out + "No file written or edited by a subagent.\n";
     for (const auto& [agent, lines] : by_agent) {
-      out += fmt::format(
-          "Agent {}:\n\n{}\n",
-          agent == "sidechain" ? std::string("inline sidechain") : quote::inline_text(agent),
-          lines);
+      out += fmt::format("By {}:\n\n{}\n", quote::inline_text(actor_text(agent)), lines);
     }
     return out;
   }
 
+  // The errors 1.6, 1.25 and 1.20 list one by one: every error but the
+  // self-corrections, unresolved ones first when the list must be cut.
+  std::vector<const ToolError*> listed_errors() const {
+    std::vector<const ToolError*> errors;
+    for (const auto& error : model_.errors) {
+      if (!error.self_correction)
+        errors.push_back(&error);
+    }
+    const auto picked = shown(errors.size(), lists_.errors,
+                              [&](std::size_t i) { return errors[i]->resolution.empty(); });
+    std::vector<const ToolError*> out;
+    for (auto i : picked)
+      out.push_back(errors[i]);
+    return out;
+  }
+
+  std::size_t listable_errors() const {
+    return static_cast<std::size_t>(
+        std::count_if(model_.errors.begin(), model_.errors.end(),
+                      [](const auto& e) { return !e.self_correction; }));
+  }
+
+  // One line for the calls Claude Code's guards refused, by guard.
+  std::string self_corrections() const {
+    std::map<std::string, std::size_t> by_guard;
+    std::size_t total = 0;
+    std::size_t first_line = 0;
+    std::size_t last_line = 0;
+    for (const auto& error : model_.errors) {
+      if (!error.self_correction)
+        continue;
+      ++total;
+      first_line = first_line ? first_line : error.line;
+      last_line = error.line;
+      const auto& text = error.error;
+      const auto guard = text.find("EISDIR") != std::string::npos ? "Read of a directory (EISDIR)"
+                         : text.find("not been read") != std::string::npos
+                             ? "file not read before writing"
+                             : "file modified since it was read";
+      ++by_guard[guard];
+    }
+    if (total == 0)
+      return {};
+    std::string kinds;
+    for (const auto& [guard, count] : by_guard)
+      kinds += fmt::format("{}{}: {}", kinds.empty() ? "" : ", ", guard, count);
+    return fmt::format(
+        "**Self-corrections:** {} refused by Claude Code before running ({}; {}). The agent read "
+        "the file or changed the call and went on; none needs attention.\n",
+        plural(total, "call was", "calls were"), kinds,
+        first_line == last_line ? fmt::format("session line {}", first_line)
+                                : fmt::format("session lines {} to {}", first_line, last_line));
+  }
+
   std::string s1_6() {
+    const auto corrections = self_corrections();
+    const auto listable = listable_errors();
     if (model_.errors.empty())
       return "No tool call failed in this session.\n";
-    std::string out = "| Error | Fix | User Feedback |\n|---|---|---|\n";
-    for (const auto& error : model_.errors) {
-      const auto what = fmt::format("{} (session line {}){}: {}", error.tool, error.line,
-                                    error.target.empty() ? "" : " on " + error.target, error.error);
-      out += fmt::format(
-          "| {} | {} | not derivable |\n", quote::cell(what),
-          error.resolution.empty() ? "unresolved at distillation" : quote::cell(error.resolution));
+    std::string out;
+    if (listable == 0) {
+      out += "No tool call failed apart from the self-corrections below.\n";
+    } else {
+      out += "| Error | Fix | User Feedback |\n|---|---|---|\n";
+      const auto errors = listed_errors();
+      for (const auto* error : errors) {
+        const auto what =
+            fmt::format("{} (session line {}){}: {}", error->tool, error->line,
+                        error->target.empty() ? "" : " on " + error->target, error->error);
+        out += fmt::format("| {} | {} | not derivable |\n", quote::cell(what),
+                           error->resolution.empty() ? "unresolved at distillation"
+                                                     : quote::cell(error->resolution));
+      }
+      if (errors.size() < listable)
+        out += "\n" + left_out(listable - errors.size(), "resolved error");
     }
+    if (!corrections.empty())
+      out += "\n" + corrections;
     return out;
   }
 
@@ -543,15 +747,32 @@ class Renderer {
     if (model_.user_messages.empty()) {
       return "The session has no user message: only tool results, meta records and summaries.\n";
     }
+    const auto listed = listed_messages();
+    const auto total = model_.user_messages.size();
     std::string out =
-        fmt::format("{}, verbatim, oldest first:\n\n",
-                    plural(model_.user_messages.size(), "user message", "user messages"));
-    for (std::size_t i = 0; i < model_.user_messages.size(); ++i) {
+        fmt::format("{}, {}oldest first:\n\n", plural(total, "user message", "user messages"),
+                    listed.size() < total ? "the first request and the most recent, "
+                    : lists_.message_bytes != ListLimits::all ? ""
+                                                              : "verbatim, ");
+    std::size_t cut = 0;
+    for (auto i : listed) {
       const auto& message = model_.user_messages[i];
       out += fmt::format(
           "Message {} (session line {}{}):\n\n", i + 1, message.line,
           message.timestamp.empty() ? "" : ", " + quote::inline_text(message.timestamp));
-      out += quote::blockquote(message.text) + "\n";
+      if (message.text.size() > lists_.message_bytes) {
+        ++cut;
+        out += quote::blockquote(quote::excerpt(message.text, lists_.message_bytes)) + "\n";
+      } else {
+        out += quote::blockquote(message.text) + "\n";
+      }
+    }
+    if (listed.size() < total)
+      out += left_out(total - listed.size(), "message");
+    if (cut) {
+      out += fmt::format("{}{} cut to {} bytes to fit the budget.\n",
+                         listed.size() < total ? "\n" : "",
+                         plural(cut, "message is", "messages are"), lists_.message_bytes);
     }
     return out;
   }
@@ -589,13 +810,11 @@ class Renderer {
     }
     out += running.empty() ? "No subagent is still running.\n" : running;
     out += "\n**Implicit Todos:**\n\n";
-    const auto unresolved =
-        std::count_if(model_.errors.begin(), model_.errors.end(),
-                      [](const auto& error) { return error.resolution.empty(); });
-    out += unresolved ? fmt::format("- Look into the {} of 1.6\n",
-                                    plural(static_cast<std::size_t>(unresolved),
-                                           "unresolved tool error", "unresolved tool errors"))
-                      : std::string("None derivable: no tool error is left unresolved.\n");
+    const auto unresolved = model_.unresolved_errors();
+    out += unresolved
+               ? fmt::format("- Look into the {} of 1.6\n",
+                             plural(unresolved, "unresolved tool error", "unresolved tool errors"))
+               : std::string("None derivable: no tool error is left unresolved.\n");
     return out;
   }
 
@@ -684,24 +903,33 @@ class Renderer {
                        model_.last_compact->timestamp.empty()
                            ? ""
                            : ", " + quote::inline_text(model_.last_compact->timestamp));
-    const auto text = model_.last_compact->text.empty() ? std::string("(the summary is empty)")
-                                                        : model_.last_compact->text;
-    return out + quote::blockquote(text);
+    auto text = model_.last_compact->text.empty() ? std::string("(the summary is empty)")
+                                                  : model_.last_compact->text;
+    std::string note;
+    if (text.size() > lists_.summary_bytes) {
+      note = fmt::format(
+          "\nThe summary is cut to {} of its {} bytes to fit the budget; `baton sessions "
+          "last-compact` on the session file prints it whole.\n",
+          lists_.summary_bytes, text.size());
+      text = quote::excerpt(text, lists_.summary_bytes);
+    }
+    return out + quote::blockquote(text) + note;
   }
 
   std::string s1_12() {
     std::string out;
     std::vector<const FileChange*> unquotable;
     std::string rows;
-    for (const auto& change : model_.files) {
+    const auto files = listed_files();
+    for (const auto* listed : files) {
+      const auto& change = *listed;
       if (!change.quotable) {
         unquotable.push_back(&change);
         continue;
       }
       rows += fmt::format("| {} | written by {} ({}) | {} | {} |\n", path_code(change.path),
-                          change.actor == "main"        ? std::string("the main agent")
-                          : change.actor == "sidechain" ? std::string("an inline sidechain")
-                                                        : "agent " + quote::cell(change.actor),
+                          change.actor == "main" ? std::string("the main agent")
+                                                 : quote::cell(actor_text(change.actor)),
                           operations_text(change), state_text(change.state),
                           change.state.exists ? "Match" : "Missing");
     }
@@ -717,6 +945,8 @@ class Renderer {
       for (const auto* change : unquotable)
         out += change_line(*change);
     }
+    if (files.size() < model_.files.size())
+      out += "\n" + left_out(model_.files.size() - files.size(), "less recently changed file");
     out += "\n**Verification Commands Run:**\n\n";
     if (model_.test_runs.empty())
       return out + "The session ran no test command.\n";
@@ -794,17 +1024,27 @@ class Renderer {
     if (todo)
       out += fmt::format("- **Incomplete:** the in-progress todo {}\n",
                          quote::inline_text(todo->content));
-    for (const auto& change : model_.files) {
-      if (!change.state.exists) {
-        out +=
-            fmt::format("- **Missing:** {} was written in the session but is not on disk now\n",
-                        change.quotable ? path_code(change.path) : quote::inline_text(change.path));
+    std::size_t missing = 0;
+    std::size_t missing_listed = 0;
+    for (const auto& change : model_.files)
+      missing += change.state.exists ? 0 : 1;
+    for (const auto* change : listed_files()) {
+      if (!change->state.exists) {
+        ++missing_listed;
+        out += fmt::format(
+            "- **Missing:** {} was written in the session but is not on disk now\n",
+            change->quotable ? path_code(change->path) : quote::inline_text(change->path));
       }
     }
-    for (const auto& error : model_.errors) {
-      if (error.resolution.empty()) {
+    if (missing_listed < missing) {
+      out += fmt::format("- **Missing:** {} too, not named here; 1.12 says where they are listed\n",
+                         plural(missing - missing_listed, "less recently written file",
+                                "less recently written files"));
+    }
+    for (const auto* error : listed_errors()) {
+      if (error->resolution.empty()) {
         out += fmt::format("- **Unresolved:** the {} failure at session line {} (1.6)\n",
-                           error.tool, error.line);
+                           error->tool, error->line);
       }
     }
     if (out.empty())
@@ -849,7 +1089,8 @@ class Renderer {
                                                        ? std::string("clean")
                                                        : plural(model_.git->status_lines.size(),
                                                                 "changed path", "changed paths"));
-      const std::size_t shown = std::min<std::size_t>(model_.git->status_lines.size(), 30);
+      const std::size_t shown =
+          std::min<std::size_t>(model_.git->status_lines.size(), lists_.git_lines);
       for (std::size_t i = 0; i < shown; ++i)
         out += "  - " + quote::inline_text(model_.git->status_lines[i], true) + "\n";
       if (shown < model_.git->status_lines.size()) {
@@ -900,7 +1141,8 @@ class Renderer {
       y += "subagents: []\n";
     } else {
       y += "subagents:\n";
-      for (const auto& agent : model_.subagents) {
+      for (const auto* listed : listed_subagents()) {
+        const auto& agent = *listed;
         y += "  - id: " + (agent.id.empty() ? std::string("null") : yaml(agent.id)) + "\n";
         y += "    persona: " + (agent.type.empty() ? std::string("null") : yaml(agent.type)) + "\n";
         y += "    task: " + yaml(agent.description) + "\n";
@@ -913,7 +1155,7 @@ class Renderer {
     y += "workflow:\n  pattern: " + workflow_pattern(model_) + "\n";
     const auto* first = first_request();
     y += "goals:\n  ultimate: " +
-         (first ? yaml(quote::excerpt(first->text, 300)) : std::string("null")) + "\n";
+         (first ? yaml(quote::excerpt(goal_text(*first), 300)) : std::string("null")) + "\n";
     y += "todos:\n";
     if (model_.todos.empty()) {
       y += "  explicit: []\n";
@@ -960,25 +1202,28 @@ class Renderer {
       y += "  user_messages: []\n";
     } else {
       y += "  user_messages:\n";
-      for (const auto& message : model_.user_messages) {
+      for (auto i : listed_messages()) {
+        const auto& message = model_.user_messages[i];
         y += "    - content: " + yaml(quote::excerpt(message.text, 200)) + "\n";
         y += "      timestamp: " +
              (message.timestamp.empty() ? std::string("null") : yaml(message.timestamp)) + "\n";
       }
     }
-    if (model_.errors.empty()) {
+    const auto errors = listed_errors();
+    if (errors.empty()) {
       y += "  errors: []\n";
     } else {
       y += "  errors:\n";
-      for (const auto& error : model_.errors) {
-        y += "    - error: " + yaml(error.tool + ": " + error.error) + "\n";
+      for (const auto* error : errors) {
+        y += "    - error: " + yaml(error->tool + ": " + error->error) + "\n";
         y += "      fix: " +
-             (error.resolution.empty() ? std::string("null") : yaml(error.resolution)) + "\n";
+             (error->resolution.empty() ? std::string("null") : yaml(error->resolution)) + "\n";
       }
     }
     y += "artifacts:\n";
     std::string files;
-    for (const auto& change : model_.files) {
+    for (const auto* listed : listed_files()) {
+      const auto& change = *listed;
       if (!change.quotable)
         continue;
       files += "    - path: " + yaml(quote::safe_path(change.path)) + "\n";
@@ -989,8 +1234,8 @@ class Renderer {
     y += files.empty() ? "  files: []\n" : "  files:\n" + files;
     if (model_.git) {
       std::string status;
-      for (const auto& line : model_.git->status_lines)
-        status += line + "\n";
+      for (std::size_t i = 0; i < model_.git->status_lines.size() && i < lists_.git_lines; ++i)
+        status += model_.git->status_lines[i] + "\n";
       y += "environment:\n  git_branch: " + yaml(model_.git->branch) + "\n";
       y += "  git_status: " + yaml(status) + "\n";
     } else {
@@ -1040,8 +1285,10 @@ class Renderer {
     out += "| Skipping the workflow of 0.1 | invoke the skill before any other work |\n";
     out += "| Marking a todo done without proof | run its 1.13 command |\n";
     std::set<std::string> tools;
-    for (const auto& error : model_.errors)
-      tools.insert(error.tool);
+    for (const auto& error : model_.errors) {
+      if (!error.self_correction)
+        tools.insert(error.tool);
+    }
     for (const auto& tool : tools) {
       out += fmt::format(
           "| The {} failures of 1.6 | read their errors before retrying the same call |\n",
@@ -1063,12 +1310,16 @@ class Renderer {
     }
     out += "\n**Corrections Received:** not derivable from the records; look for them in 1.7.\n";
     out += "\n**Error History:**\n\n";
-    if (model_.errors.empty())
-      return out + "No tool error.\n";
+    if (listable_errors() == 0) {
+      return out + (model_.errors.empty() ? "No tool error.\n"
+                                          : "No tool error apart from the self-corrections of "
+                                            "1.6.\n");
+    }
     out += "| Error | Resolution | User Involved? |\n|---|---|---|\n";
-    for (const auto& error : model_.errors) {
-      out += fmt::format("| {} at session line {} | {} | not derivable |\n", error.tool, error.line,
-                         error.resolution.empty() ? "unresolved" : quote::cell(error.resolution));
+    for (const auto* error : listed_errors()) {
+      out +=
+          fmt::format("| {} at session line {} | {} | not derivable |\n", error->tool, error->line,
+                      error->resolution.empty() ? "unresolved" : quote::cell(error->resolution));
     }
     return out;
   }
@@ -1149,9 +1400,74 @@ class Renderer {
     return "Keep the todo list current and update it as each 1.13 check passes.\n";
   }
 
+  // Where the entries a list leaves out are shown: every record of the
+  // session, or the handoff generated without a budget.
+  std::string full_list_hint() const {
+    const auto file = quote::safe_path(model_.session_file);
+    if (file.starts_with("/") && quote::quotable_path(file) && quote::code_safe(file)) {
+      return fmt::format("{} prints every record; {} lists them all",
+                         quote::code_span("baton sessions all " + quote::shell_word(file)),
+                         quote::code_span("baton generate " + quote::shell_word(file) +
+                                          " --max-lines 0 --max-bytes 0 --out -"));
+    }
+    return "`baton sessions all` on the session file prints every record; `baton generate` on it "
+           "with `--max-lines 0 --max-bytes 0` lists them all";
+  }
+
+  std::string left_out(std::size_t count, std::string_view what) const {
+    return fmt::format("{} left out to keep this handoff readable in one Read call; {}.\n",
+                       plural(count, std::string(what) + " is", std::string(what) + "s are"),
+                       full_list_hint());
+  }
+
+  // The changed files 1.5, 1.12 and 1.20 list: the most recently touched.
+  std::vector<const FileChange*> listed_files() const {
+    std::vector<const FileChange*> out;
+    for (const auto& change : model_.files) {
+      if (out.size() < lists_.files)
+        out.push_back(&change);
+    }
+    return out;
+  }
+
+  std::vector<const Subagent*> listed_subagents() const {
+    const auto& agents = model_.subagents;
+    std::vector<const Subagent*> out;
+    for (auto i : shown(agents.size(), lists_.subagents, [&](std::size_t i) {
+           return agents[i].status == "running" || agents[i].status == "pending";
+         }))
+      out.push_back(&agents[i]);
+    return out;
+  }
+
+  // 1.7 and 1.20 quote the goal and the most recent messages.
+  std::vector<std::size_t> listed_messages() const {
+    const auto* first = first_request();
+    return shown(model_.user_messages.size(), lists_.messages,
+                 [&](std::size_t i) { return &model_.user_messages[i] == first; });
+  }
+
+  // The indices of `size` entries to show, in their original order: those
+  // `keep_first` marks (up to `max`), then the others from the end.
+  template <typename Important>
+  static std::vector<std::size_t> shown(std::size_t size, std::size_t max, Important important) {
+    std::vector<std::size_t> picked;
+    for (std::size_t i = 0; i < size && picked.size() < max; ++i) {
+      if (important(i))
+        picked.push_back(i);
+    }
+    for (std::size_t i = size; i-- > 0 && picked.size() < max;) {
+      if (!important(i))
+        picked.push_back(i);
+    }
+    std::sort(picked.begin(), picked.end());
+    return picked;
+  }
+
   const Model& model_;
   std::vector<const PlanningDoc*> reads_;
   Section0Limits limits_;
+  ListLimits lists_;
 };
 
 }  // namespace
@@ -1162,8 +1478,41 @@ std::size_t code_points(const std::string& text) {
   }));
 }
 
-std::string render(const Model& model) {
-  return Renderer(model).document();
+std::size_t line_count(const std::string& text) {
+  auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  return !text.empty() && text.back() != '\n' ? lines + 1 : lines;
+}
+
+bool fits(const std::string& text, const Budget& budget) {
+  return (budget.max_lines == 0 || line_count(text) <= budget.max_lines) &&
+         (budget.max_bytes == 0 || text.size() <= budget.max_bytes);
+}
+
+std::string render(const Model& model, const Budget& budget) {
+  Renderer renderer(model);
+  ListLimits lists;
+  auto out = renderer.document(lists);
+  // Each step keeps fewer entries of the long lists, the ones that matter
+  // most first (the goal, pending work, unresolved errors, recent changes).
+  struct Step {
+    std::size_t entries, message_bytes, summary_bytes, pivots, git_lines;
+  };
+  constexpr Step steps[] = {
+      {400, 8000, 40000, 10, 30}, {200, 4000, 20000, 10, 30}, {100, 2000, 10000, 10, 20},
+      {50, 1000, 6000, 5, 20},    {20, 500, 4000, 5, 10},     {10, 300, 2000, 3, 10},
+      {5, 200, 1000, 2, 5},       {2, 100, 500, 1, 3},        {1, 80, 300, 1, 1},
+  };
+  for (const auto& step : steps) {
+    if (fits(out, budget))
+      return out;
+    lists.files = lists.messages = lists.errors = lists.subagents = step.entries;
+    lists.message_bytes = step.message_bytes;
+    lists.summary_bytes = step.summary_bytes;
+    lists.pivots = step.pivots;
+    lists.git_lines = step.git_lines;
+    out = renderer.document(lists);
+  }
+  return out;
 }
 
 std::string render_section0(const Model& model, std::size_t budget) {

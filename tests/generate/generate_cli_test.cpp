@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "support/cli_support.hpp"
 #include "cli/cli.hpp"
 #include "generate/render.hpp"
 #include "generate_support.hpp"
 #include "rules/safety/secrets.hpp"
+#include "support/cli_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace baton;
@@ -74,7 +74,8 @@ TEST(GenerateCli, UsageAndInputErrorsExit2) {
   EXPECT_NE(directory.err.find("session is not a file"), std::string::npos) << directory.err;
   // An output directory that cannot be created.
   const auto file = temp.write("plain", "x");
-  const auto unwritable = baton::test::run_cli({"generate", session, "--out", file + "/sub/handoff.md"});
+  const auto unwritable =
+      baton::test::run_cli({"generate", session, "--out", file + "/sub/handoff.md"});
   EXPECT_EQ(unwritable.code, 2);
   EXPECT_NE(unwritable.err.find("cannot create"), std::string::npos) << unwritable.err;
 }
@@ -129,6 +130,60 @@ TEST(GenerateCli, Section0OnlyFitsTheBudget) {
   EXPECT_NE(run.out.find("To fit the budget"), std::string::npos);
   const auto target = temp.write("s0.md", run.out);
   EXPECT_EQ(baton::test::run_cli({"check", target}).code, 0);
+}
+
+// A session of 1,500 messages: unbudgeted, its handoff is too long for one
+// Read call and `check` says so (HP011); by default it fits, and passes.
+TEST(GenerateCli, TheHandoffFitsOneReadCallUnlessTheBudgetIsLifted) {
+  test::TempDir temp;
+  std::string lines;
+  for (int i = 0; i < 1500; ++i) {
+    nlohmann::json message = {
+        {"type", "user"},
+        {"cwd", "/home/dev/shop"},
+        {"sessionId", "long"},
+        {"timestamp", "2026-01-01T00:00:00Z"},
+        {"message",
+         {{"role", "user"}, {"content", "Please rename variable number " + std::to_string(i)}}}};
+    lines += session_line(message);
+  }
+  const auto file = temp.write("long.jsonl", lines);
+
+  const auto fitted = baton::test::run_cli({"generate", file, "--out", "-"});
+  ASSERT_EQ(fitted.code, 0) << fitted.err;
+  EXPECT_LE(generate::line_count(fitted.out), 2000u);
+  EXPECT_LE(fitted.out.size(), 100000u);
+  EXPECT_NE(fitted.out.find("left out to keep this handoff readable in one Read call"),
+            std::string::npos);
+  // The first request stays the goal; the most recent message is kept.
+  EXPECT_NE(fitted.out.find("Please rename variable number 0\n"), std::string::npos);
+  EXPECT_NE(fitted.out.find("Please rename variable number 1499"), std::string::npos);
+  const auto fitted_file = temp.write("fitted.md", fitted.out);
+  const auto fitted_check = baton::test::run_cli({"check", "--format", "concise", fitted_file});
+  EXPECT_EQ(fitted_check.code, 0) << fitted_check.out;
+  EXPECT_EQ(fitted_check.out.find("HP011"), std::string::npos) << fitted_check.out;
+
+  const auto unlimited = baton::test::run_cli(
+      {"generate", file, "--out", "-", "--max-lines", "0", "--max-bytes", "0"});
+  ASSERT_EQ(unlimited.code, 0) << unlimited.err;
+  EXPECT_GT(generate::line_count(unlimited.out), 2000u);
+  const auto unlimited_file = temp.write("unlimited.md", unlimited.out);
+  const auto unlimited_check =
+      baton::test::run_cli({"check", "--format", "concise", unlimited_file});
+  EXPECT_EQ(unlimited_check.code, 0) << "HP011 is a warning";
+  EXPECT_NE(unlimited_check.out.find("warning: this handoff is"), std::string::npos)
+      << unlimited_check.out;
+  EXPECT_NE(unlimited_check.out.find("[HP011/handoff-too-long]"), std::string::npos);
+
+  const auto small = baton::test::run_cli({"generate", file, "--out", "-", "--max-lines", "400"});
+  ASSERT_EQ(small.code, 0) << small.err;
+  EXPECT_LE(generate::line_count(small.out), 400u);
+  EXPECT_EQ(small.err, "");
+  // Below the fixed sections' own length: the smallest handoff, and a warning.
+  const auto tiny = baton::test::run_cli({"generate", file, "--out", "-", "--max-lines", "50"});
+  ASSERT_EQ(tiny.code, 0) << tiny.err;
+  EXPECT_NE(tiny.err.find("baton: warning: the handoff is"), std::string::npos) << tiny.err;
+  EXPECT_LT(generate::line_count(tiny.out), generate::line_count(small.out));
 }
 
 TEST(GenerateCli, SecretsAreRedactedInTheOutput) {

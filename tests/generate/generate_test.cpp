@@ -70,11 +70,16 @@ TEST(GenerateExtract, OldTranscriptSkillsTodosAndMessages) {
   EXPECT_TRUE(contains(model.user_messages[3].text, "Keep the public API"));
   EXPECT_TRUE(model.user_messages[0].command);
   EXPECT_FALSE(model.user_messages[2].command);
-  // The goal is the first message that is not a slash command.
+  // The goal is the first request: here the arguments of the skill command
+  // typed first; the later messages are the goal stack, most recent on top.
   const auto text = generate::render(model);
-  EXPECT_TRUE(contains(
-      text,
-      "- **Ultimate Goal:** as first stated by the user (session line 5): Rewrite the checkout."));
+  EXPECT_TRUE(contains(text,
+                       "- **Ultimate Goal:** as first requested by the user (the arguments of "
+                       "/brainstorm, session line 2): checkout flow, see"));
+  EXPECT_TRUE(contains(text,
+                       "- **Later Requests (goal stack, most recent on top):**\n  - session line "
+                       "28: Keep the public API"));
+  EXPECT_TRUE(contains(text, "\n  - session line 5: Rewrite the checkout."));
   ASSERT_TRUE(model.last_compact);
   EXPECT_TRUE(contains(model.last_compact->text, "half ported"));
   EXPECT_EQ(model.compaction_count, 1u);
@@ -107,7 +112,7 @@ TEST(GenerateExtract, OldTranscriptDocumentsFilesErrorsAndTests) {
   EXPECT_EQ(model.errors[0].tool, "Read");
   EXPECT_TRUE(model.errors[0].resolution.empty());
   EXPECT_EQ(model.errors[1].tool, "Bash");
-  EXPECT_EQ(model.errors[1].resolution, "the same Bash call succeeded at line 25");
+  EXPECT_EQ(model.errors[1].resolution, "the same command succeeded at line 25");
   ASSERT_EQ(model.test_runs.size(), 2u);
   EXPECT_TRUE(model.test_runs[0].failed);
   EXPECT_FALSE(model.test_runs[1].failed);
@@ -390,14 +395,16 @@ TEST(GenerateExtract, SkimmedUserRecordsKeepEscapesAndAgentResults) {
       R"({"type":"user","sessionId":"s1","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","is_error":true,"content":"make: \"bad\" \ud83d\ude00 \u00e9\nstop"},{"type":"tool_result","tool_use_id":"t2","content":[{"type":"text","text":"surveyed"}]}]},"toolUseResult":{"agentId":"fa11ed","status":"completed","sizes":[1,2.5e3,true,null]}})",
   };
   std::string transcript;
-  for (const auto& line : lines) transcript += line + "\n";
+  for (const auto& line : lines)
+    transcript += line + "\n";
   const auto session = dir.write("-home-dev-api/s1.jsonl", transcript);
   const auto model = test::model_of(session, api_world());
   ASSERT_EQ(model.user_messages.size(), 1u);
   EXPECT_EQ(model.user_messages[0].text, "Fix the \"limiter\"\tnow");
   ASSERT_EQ(model.errors.size(), 1u);
   EXPECT_EQ(model.errors[0].tool, "Bash");
-  EXPECT_NE(model.errors[0].error.find("make: \"bad\" \xF0\x9F\x98\x80 \xC3\xA9"), std::string::npos)
+  EXPECT_NE(model.errors[0].error.find("make: \"bad\" \xF0\x9F\x98\x80 \xC3\xA9"),
+            std::string::npos)
       << model.errors[0].error;
   ASSERT_EQ(model.subagents.size(), 1u);
   EXPECT_EQ(model.subagents[0].id, "fa11ed");  // from the record's toolUseResult

@@ -56,7 +56,13 @@ TEST_P(RuleExamples, BadExampleTriggersTheRule) {
   const auto* rule = GetParam();
   doc::Limits limits;
   if (rule->code == "HP009") limits.max_file_size = 64;
-  const auto result = lint_alone(rule, rule->bad_example, limits);
+  std::string example(rule->bad_example);
+  // HP011's example is shortened in its documentation: its log runs on here
+  // past the 2,000 lines of one Read call.
+  if (rule->code == "HP011") {
+    for (int line = 3; line <= 2000; ++line) example += "    build step " + std::to_string(line) + " ok\n";
+  }
+  const auto result = lint_alone(rule, example, limits);
   // Limit rules run on every file, whatever its profile.
   if (rule->profile != engine::any_profile && rule->profile != engine::every_file_profile) {
     EXPECT_EQ(engine::to_string(result.profile) == "unknown", rule->profile == "unknown")
