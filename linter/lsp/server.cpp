@@ -272,17 +272,9 @@ OpenDocument& Server::document_for(const json& params) {
 }
 
 void Server::publish(OpenDocument& document) {
-  const auto& analysis = workspace_.analysis(document);
-  if (!analysis.profile.empty()) {
-    const auto said = analysis.profile + " (" + analysis.profile_reason + ")";
-    auto& logged = logged_profiles_[document.uri];
-    if (logged != said) {
-      logged = said;
-      notify("window/logMessage", {{"type", 4}, {"message", "baton: " + document.uri + " checked as " + said}});
-    }
-  }
   if (client_.pull_diagnostics)
     return;
+  const auto& analysis = workspace_.analysis(document);
   notify("textDocument/publishDiagnostics",
          {{"uri", document.uri},
           {"version", document.version},

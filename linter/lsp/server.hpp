@@ -83,9 +83,6 @@ class Server {
   bool exit_requested_ = false;
   ClientCapabilities client_;
   Workspace workspace_;
-  // The profile last logged for each document: window/logMessage says which
-  // profile a document is checked under when it is opened or changes.
-  std::map<std::string, std::string> logged_profiles_;
   std::uint64_t next_request_id_ = 1;
 };
 
