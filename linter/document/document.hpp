@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -159,12 +160,17 @@ class Document {
   const Section* find_section(SectionKind kind, std::string_view number) const;
   const Heading& heading_of(const Section& section) const { return headings_[section.heading]; }
 
-  // Elements whose range lies inside `range`.
+  // Elements whose range lies inside `range`. Every list of the document is
+  // in source order (by range.begin), so the search starts at the first
+  // element that can lie inside and stops after the range: rules call this
+  // once per section, and a scan from the start would be quadratic.
   template <typename T>
   static std::vector<const T*> within(std::span<const T> items, TextRange range) {
+    auto it = std::lower_bound(items.begin(), items.end(), range.begin,
+                               [](const T& item, std::uint32_t offset) { return item.range.begin < offset; });
     std::vector<const T*> found;
-    for (const auto& item : items) {
-      if (range.contains(item.range)) found.push_back(&item);
+    for (; it != items.end() && it->range.begin <= range.end; ++it) {
+      if (range.contains(it->range)) found.push_back(&*it);
     }
     return found;
   }

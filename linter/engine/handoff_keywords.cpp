@@ -36,57 +36,13 @@ constexpr std::string_view handoff_heading_entries[] = {
     "交接",
 };
 
-// Most specific first: the first match names the section in messages.
-constexpr std::string_view resume_heading_entries[] = {
-    "next steps",
-    "next step",
-    "next actions",
-    "next action",
-    "next tasks",
-    "next up",
-    "next session",
-    "next",
-    "what's next",
-    "what\u2019s next",
-    "whats next",
-    "what is next",
-    "up next",
-    "resume",
-    "resuming",
-    "where we left off",
-    "where i left off",
-    "where to resume",
-    "where to start",
-    "start here",
-    "how to start",
-    "pending",
-    "still pending",
-    "todo",
-    "todos",
-    "to do",
-    "to-do",
-    "open items",
-    "open tasks",
-    "remaining",
-    "current task",
-    "current focus",
-    "current work",
-    "in progress",
-    "work in progress",
-    "immediate",
-    "priorities",
-    "do these first",
-    "do this first",
-    "action items",
-    "follow-up",
-    "follow up",
-    "carry forward",
-    "outstanding",
-    "próximos passos",
-    "prochaines étapes",
-    "nächste schritte",
-    "下一步",
-    "待办",
+// Resume headings that name a position rather than a list of tasks; the
+// resume headings are these and the task headings. Most specific first: the
+// first match names the section in messages.
+constexpr std::string_view position_heading_entries[] = {
+    "next session",    "resume",         "resuming",    "where we left off", "where i left off",
+    "where to resume", "where to start", "start here",  "how to start",      "current task",
+    "current focus",   "current work",   "in progress", "work in progress",
 };
 
 constexpr std::string_view task_heading_entries[] = {
@@ -143,8 +99,8 @@ constexpr std::array<Table, 8> all_tables{{
     {"handoff file name prefixes", "the base name, lower-cased, starts with the entry",
      name_prefixes},
     {"handoff headings", "a phrase anywhere in a heading of level 1 to 3", handoff_heading_entries},
-    {"resume headings", "the first words of a heading, after emoji and punctuation",
-     resume_heading_entries},
+    {"position headings", "the first words of a heading, after emoji and punctuation",
+     position_heading_entries},
     {"task headings",
      "the first words of a heading or of a bold label, after emoji and punctuation",
      task_heading_entries},
@@ -178,15 +134,6 @@ std::span<const std::string_view> handoff_name_prefixes() {
 }
 std::span<const std::string_view> handoff_headings() {
   return handoff_heading_entries;
-}
-std::span<const std::string_view> resume_headings() {
-  return resume_heading_entries;
-}
-std::span<const std::string_view> reading_headings() {
-  return reading_heading_entries;
-}
-std::span<const std::string_view> task_headings() {
-  return task_heading_entries;
 }
 std::span<const std::string_view> template_front_matter_keys() {
   return front_matter_keys;
@@ -232,7 +179,8 @@ std::string_view heading_words(std::string_view title) {
 }
 
 std::string_view resume_keyword(std::string_view title) {
-  return first_match(title, resume_heading_entries);
+  const auto task = first_match(title, task_heading_entries);
+  return task.empty() ? first_match(title, position_heading_entries) : task;
 }
 std::string_view reading_keyword(std::string_view title) {
   return first_match(title, reading_heading_entries);

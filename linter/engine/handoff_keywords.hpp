@@ -25,18 +25,16 @@ std::span<const std::string_view> handoff_name_prefixes();
 // Headings that make a document a handoff on their own ("Handoff", "Where we
 // left off"): matched as a phrase anywhere in a heading of level 1 to 3.
 std::span<const std::string_view> handoff_headings();
-// Headings that say where the next session resumes ("Next steps", "Pending",
-// "TODO"): matched as a phrase at the start of a heading, after emoji and
-// punctuation. Two different ones, or one with a handoff heading, make a
-// free-form handoff; resume-point-missing wants one of them in a handoff.
-std::span<const std::string_view> resume_headings();
-// The resume headings whose section is a list of tasks ("Next steps",
-// "TODO"), as opposed to a position ("Where we left off", "Current task"):
-// next-step-without-verification reads their lists. Also matched as the
-// label of a paragraph that introduces a list ("**Immediate next actions:**").
-std::span<const std::string_view> task_headings();
-// Headings of sections that list files the next session reads or edits.
-std::span<const std::string_view> reading_headings();
+// The heading tables below are matched as a phrase at the start of a
+// heading, after emoji and punctuation (heading_words):
+// - task headings: a list of tasks follows ("Next steps", "TODO"); also
+//   matched as the label of a paragraph that introduces a list
+//   ("**Immediate next actions:**"); next-step-without-verification reads them;
+// - position headings: where the session stands ("Where we left off",
+//   "Current task").
+// Both together are the resume headings: two different ones make a free-form
+// handoff, and resume-point-missing wants one of them in a handoff.
+// - reading headings: sections listing files to read or edit ("Key files").
 
 // Claude Code and spellbook commands and skills define the format rather than
 // being a handoff: front-matter keys of a command or skill...
@@ -54,7 +52,8 @@ bool starts_with_phrase(std::string_view text, std::string_view phrase);
 // A heading title with leading emoji, marks and punctuation dropped
 // ("✅ RESUME —" -> "RESUME —", "1. Next" -> "Next").
 std::string_view heading_words(std::string_view title);
-// The first entry of `table` the heading title starts with, or "".
+// The first entry of a table the heading title starts with, or "": a task
+// heading, else a position heading, for resume_keyword.
 std::string_view resume_keyword(std::string_view title);
 std::string_view reading_keyword(std::string_view title);
 std::string_view task_keyword(std::string_view title);

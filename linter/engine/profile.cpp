@@ -159,13 +159,18 @@ std::string template_signal(const doc::Document& document) {
 
 namespace {
 
-// "## Next steps" -> "Next steps"; "" for a line that is no ATX heading of level 1 to 3.
-std::string_view atx_title(std::string_view line) {
+struct AtxHeading {
+  std::string_view title;  // "" for a line that is no ATX heading of level 1 to 3
+  int level = 0;
+};
+
+// "## Next steps" -> {"Next steps", 2}.
+AtxHeading atx_heading(std::string_view line) {
   std::size_t level = 0;
   while (level < line.size() && line[level] == '#') ++level;
   if (level == 0 || level > 3 || level >= line.size() || (line[level] != ' ' && line[level] != '\t'))
     return {};
-  return doc::trim(line.substr(level));
+  return {doc::trim(line.substr(level)), static_cast<int>(level)};
 }
 
 bool has_handoff_phrase(std::string_view title) {
@@ -179,11 +184,39 @@ bool has_handoff_phrase(std::string_view title) {
   return false;
 }
 
+// Judges headings fed in document order, for detection and for the sniff of
+// a directory scan alike: a handoff heading, or two different resume headings
+// of level 1 to 3 with one of them of level 1 or 2, make a free-form handoff.
+class HandoffHeadings {
+ public:
+  // Why the headings so far make a handoff, or "".
+  std::string feed(std::string_view title, int level) {
+    if (level > 3) return {};
+    if (has_handoff_phrase(title)) return "heading `" + std::string(title.substr(0, 60)) + "`";
+    const auto keyword = keywords::resume_keyword(title);
+    if (keyword.empty()) return {};
+    if (first_keyword_.empty()) {
+      first_keyword_ = keyword;
+      first_title_ = title;
+      first_at_top_ = level <= 2;
+    } else if (keyword != first_keyword_ && (first_at_top_ || level <= 2)) {
+      return "headings `" + std::string(first_title_.substr(0, 40)) + "` and `" +
+             std::string(title.substr(0, 40)) + "`";
+    }
+    return {};
+  }
+
+ private:
+  std::string_view first_keyword_;
+  std::string_view first_title_;
+  bool first_at_top_ = false;
+};
+
 }  // namespace
 
 std::string sniff_handoff(std::string_view path, std::string_view head) {
   if (is_project_document_name(path)) return {};
-  std::string_view first_resume;
+  HandoffHeadings headings;
   bool in_fence = false;
   while (!head.empty()) {
     const auto newline = head.find('\n');
@@ -196,42 +229,21 @@ std::string sniff_handoff(std::string_view path, std::string_view head) {
       continue;
     }
     if (in_fence) continue;
-    const auto title = atx_title(line);
-    if (title.empty()) continue;
-    if (doc::istarts_with(title, "SECTION 0")) return "a `SECTION 0` heading";
-    if (doc::ifind(title, "implementation prompt") != std::string_view::npos)
+    const auto heading = atx_heading(line);
+    if (heading.title.empty()) continue;
+    if (doc::istarts_with(heading.title, "SECTION 0")) return "a `SECTION 0` heading";
+    if (doc::ifind(heading.title, "implementation prompt") != std::string_view::npos)
       return "an `Implementation Prompt` heading";
-    if (has_handoff_phrase(title)) return "heading `" + std::string(title.substr(0, 60)) + "`";
-    const auto keyword = keywords::resume_keyword(title);
-    if (keyword.empty()) continue;
-    if (first_resume.empty()) {
-      first_resume = keyword;
-    } else if (keyword != first_resume) {
-      return "resume headings";
-    }
+    if (auto reason = headings.feed(heading.title, heading.level); !reason.empty()) return reason;
   }
   return {};
 }
 
 std::string generic_handoff_signal(const doc::Document& document) {
   if (is_project_document_name(document.source().path())) return {};
-  std::string_view first_resume;
-  std::string_view first_resume_title;
-  bool resume_at_top = false;
+  HandoffHeadings headings;
   for (const auto& heading : document.headings()) {
-    if (heading.level > 3) continue;
-    const auto title = document.text(heading.text);
-    if (has_handoff_phrase(title)) return "heading `" + std::string(title.substr(0, 60)) + "`";
-    const auto keyword = keywords::resume_keyword(title);
-    if (keyword.empty()) continue;
-    if (first_resume.empty()) {
-      first_resume = keyword;
-      first_resume_title = title;
-      resume_at_top = heading.level <= 2;
-    } else if (keyword != first_resume && (resume_at_top || heading.level <= 2)) {
-      return "headings `" + std::string(first_resume_title.substr(0, 40)) + "` and `" +
-             std::string(title.substr(0, 40)) + "`";
-    }
+    if (auto reason = headings.feed(document.text(heading.text), heading.level); !reason.empty()) return reason;
   }
   return {};
 }

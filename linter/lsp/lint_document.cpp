@@ -35,12 +35,8 @@ Analysis lint_open_document(std::string_view path, std::string text,
       doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   if (settings.ignored)
     return analysis;
-  auto result = engine::lint(analysis.document, rules::registry(), settings.options);
-  analysis.diagnostics = std::move(result.diagnostics);
-  analysis.profile = std::string(result.profile_name());
-  analysis.profile_reason =
-      std::string(engine::to_string(result.detected_by)) +
-      (result.profile_reason.empty() ? std::string() : ": " + result.profile_reason);
+  analysis.diagnostics =
+      engine::lint(analysis.document, rules::registry(), settings.options).diagnostics;
   return analysis;
 }
 

@@ -16,9 +16,6 @@ namespace baton::lsp {
 struct Analysis {
   doc::Document document;
   std::vector<engine::Diagnostic> diagnostics;
-  // The profile it was checked under and what chose it, for the log.
-  std::string profile;
-  std::string profile_reason;
 };
 
 struct DocumentSettings {

@@ -105,10 +105,12 @@ class Scanner {
       const auto offset = static_cast<std::uint32_t>(at);
       if (document_.in_code(offset) || document_.in_comment(offset)) continue;
       if (at > 0 && text_[at - 1] == '\\') continue;
-      const auto close = window.find('>', at + 1);
-      if (close == std::string_view::npos) break;
+      // A slot is at most 60 bytes: look no further for its '>', so that a
+      // paragraph of lone '<' costs one pass, not one pass per '<'.
+      const auto close = window.substr(0, std::min<std::size_t>(window.size(), at + 62)).find('>', at + 1);
+      if (close == std::string_view::npos) continue;
       const auto inner = text_.substr(at + 1, close - at - 1);
-      if (inner.empty() || inner.size() > 60 || !(inner.front() >= 'a' && inner.front() <= 'z')) continue;
+      if (inner.empty() || !(inner.front() >= 'a' && inner.front() <= 'z')) continue;
       const bool words = std::all_of(inner.begin(), inner.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || doc::is_digit(c) || c == '_' || c == '-' || c == ' ';
       });

@@ -10,7 +10,7 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  for (const auto& section : generic::outline(document)) {
+  for (const auto& section : generic::outline(context)) {
     if (generic::has_content(document, section.body))
       continue;
     const auto title = document.text(section.heading->text);

@@ -1,11 +1,20 @@
 #include "rules/generic/outline.hpp"
 
+#include <algorithm>
+
 #include "document/text_scan.hpp"
 #include "engine/handoff_keywords.hpp"
 
 namespace baton::rules::generic {
 
-std::vector<OutlineSection> outline(const doc::Document& document) {
+namespace {
+
+// LintCache keeps one value per type.
+struct Outline {
+  std::vector<OutlineSection> sections;
+};
+
+std::vector<OutlineSection> compute_outline(const doc::Document& document) {
   const auto headings = document.headings();
   const auto end = static_cast<std::uint32_t>(document.source().size());
   std::vector<OutlineSection> sections;
@@ -30,8 +39,6 @@ std::vector<OutlineSection> outline(const doc::Document& document) {
   return sections;
 }
 
-namespace {
-
 bool comment_only(const doc::Document& document, const doc::Block& block) {
   if (block.kind != doc::BlockKind::html)
     return false;
@@ -47,15 +54,21 @@ bool comment_only(const doc::Document& document, const doc::Block& block) {
 
 }  // namespace
 
+const std::vector<OutlineSection>& outline(engine::RuleContext& context) {
+  return context.cache()
+      .get<Outline>([&] { return Outline{compute_outline(context.document())}; })
+      .sections;
+}
+
 bool has_content(const doc::Document& document, source::TextRange range) {
-  for (const auto& block : document.blocks()) {
-    if (block.range.begin < range.begin)
-      continue;
-    if (block.range.begin >= range.end)
-      break;
-    if (block.kind == doc::BlockKind::heading || comment_only(document, block))
-      continue;
-    return true;
+  // Blocks are in source order: start at the first that begins in the range.
+  const auto blocks = document.blocks();
+  auto it = std::lower_bound(
+      blocks.begin(), blocks.end(), range.begin,
+      [](const doc::Block& block, std::uint32_t offset) { return block.range.begin < offset; });
+  for (; it != blocks.end() && it->range.begin < range.end; ++it) {
+    if (it->kind != doc::BlockKind::heading && !comment_only(document, *it))
+      return true;
   }
   return false;
 }

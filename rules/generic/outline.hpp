@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "engine/rule_context.hpp"
 
 // The headings of a free-form handoff and what each section is for, by the
 // keyword tables of engine/handoff_keywords.hpp.
@@ -20,7 +21,9 @@ struct OutlineSection {
   std::string_view reading_keyword;  // "key files", or ""
 };
 
-std::vector<OutlineSection> outline(const doc::Document& document);
+// Every heading's section, in document order; computed once per lint and
+// shared by the rules that read it.
+const std::vector<OutlineSection>& outline(engine::RuleContext& context);
 
 // True when the range holds a block other than headings and HTML comments.
 bool has_content(const doc::Document& document, source::TextRange range);

@@ -17,7 +17,7 @@ void check(engine::RuleContext& context) {
   // One finding per section: the first relative path, the others related.
   std::map<const doc::Heading*, std::vector<support::NamedPath>> by_section;
   std::vector<const doc::Heading*> order;
-  for (const auto& named : support::reading_section_paths(document)) {
+  for (const auto& named : support::reading_section_paths(context)) {
     if (named.path.front() == '/')
       continue;
     // With a project root, repository-relative paths resolve; ~ still needs a shell.

@@ -38,7 +38,7 @@ void check(engine::RuleContext& context) {
     if (argument->value.kind == grammar::Value::Kind::string && ephemeral(argument->value.text))
       report(context, argument->value.text, argument->value.range);
   }
-  for (const auto& named : support::reading_section_paths(document)) {
+  for (const auto& named : support::reading_section_paths(context)) {
     if (ephemeral(named.path))
       report(context, named.path, named.range);
   }

@@ -5,19 +5,16 @@
 
 namespace baton::rules::support {
 
-std::vector<NamedPath> reading_section_paths(const doc::Document& document) {
+std::vector<NamedPath> reading_section_paths(engine::RuleContext& context) {
+  const auto& document = context.document();
   std::vector<NamedPath> paths;
   std::uint32_t covered = 0;  // a subsection of a reading section is read once
-  for (const auto& section : generic::outline(document)) {
+  for (const auto& section : generic::outline(context)) {
     if (section.reading_keyword.empty() || section.body.begin < covered)
       continue;
     covered = section.body.end;
-    for (const auto& code : document.inline_code()) {
-      if (code.range.begin >= section.body.end)
-        break;
-      if (!section.body.contains(code.range))
-        continue;
-      auto path = doc::trim(document.text(code.content));
+    for (const auto* code : doc::Document::within(document.inline_code(), section.body)) {
+      auto path = doc::trim(document.text(code->content));
       // "src/parser.ts:88" names a line of the file.
       const auto colon = path.find(':');
       const auto file = colon == std::string_view::npos ? path : path.substr(0, colon);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "engine/rule_context.hpp"
 
 namespace baton::rules::support {
 
@@ -16,6 +17,6 @@ struct NamedPath {
 // The paths that sections listing files to read or edit name ("Key files",
 // "Files to read", ...: keywords::reading_headings()): backticked paths
 // outside fences, in the section and its subsections, in source order.
-std::vector<NamedPath> reading_section_paths(const doc::Document& document);
+std::vector<NamedPath> reading_section_paths(engine::RuleContext& context);
 
 }  // namespace baton::rules::support

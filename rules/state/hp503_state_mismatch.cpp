@@ -33,29 +33,46 @@ std::optional<std::string> text_of(const state::Node* node) {
   return trimmed;
 }
 
-// skill_stack[0] <-> the Skill() of 0.1.
-void check_skill(engine::RuleContext& context, const StateYaml& state) {
+// The skill 0.1 restores and the state's non-empty list of skills under
+// `key` (skill_stack in 3.0, active_skills in 2.0), when both are there to
+// compare; an empty list against a restored skill is reported here.
+struct SkillsToCompare {
+  support::DeclaredSkill declared;
+  state::MapEntry skills;
+};
+std::optional<SkillsToCompare> skills_to_compare(engine::RuleContext& context, const StateYaml& state,
+                                                 std::string_view key) {
   const auto& document = context.document();
   const auto* section = support::sub(document, "0.1");
   if (!section)
-    return;
-  const auto declared = support::declared_skill(document, section->body);
+    return std::nullopt;
+  auto declared = support::declared_skill(document, section->body);
   if (!declared)
-    return;  // skill-call-missing reports it
-  const auto stack = state::find_key(state.root, "skill_stack");
-  if (!stack)
-    return;  // state-schema reports the missing key
-  if (state::is_empty_collection(stack->value)) {
-    if (declared->marker)
-      return;
-    auto& diagnostic = context.report(
-        state::node_range(state, stack->key),
-        fmt::format("skill_stack is empty, but 0.1 restores the skill {}", quoted(declared->name)));
-    diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
-    return;
+    return std::nullopt;  // skill-call-missing reports it
+  const auto skills = state::find_key(state.root, key);
+  if (!skills)
+    return std::nullopt;  // state-schema reports the missing key
+  if (state::is_empty_collection(skills->value)) {
+    if (!declared->marker) {
+      auto& diagnostic = context.report(
+          state::node_range(state, skills->key),
+          fmt::format("{} is empty, but 0.1 restores the skill {}", key, quoted(declared->name)));
+      diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
+    }
+    return std::nullopt;
   }
-  if (!stack->value->is_list())
+  if (!skills->value->is_list())
+    return std::nullopt;
+  return SkillsToCompare{std::move(*declared), *skills};
+}
+
+// skill_stack[0] <-> the Skill() of 0.1.
+void check_skill(engine::RuleContext& context, const StateYaml& state) {
+  const auto compared = skills_to_compare(context, state, "skill_stack");
+  if (!compared)
     return;
+  const auto* declared = &compared->declared;
+  const auto* stack = &compared->skills;
   const auto* top = stack->value->items.front();
   const auto name = state::find_key(top, "name");
   const auto name_text = name ? text_of(name->value) : std::nullopt;
@@ -84,28 +101,11 @@ void check_skill(engine::RuleContext& context, const StateYaml& state) {
 // active_skills <-> the Skill() of 0.1, for a 2.0 state: the 2.0 template does
 // not say which entry is on top, so 0.1's skill must be one of them.
 void check_active_skills(engine::RuleContext& context, const StateYaml& state) {
-  const auto& document = context.document();
-  const auto* section = support::sub(document, "0.1");
-  if (!section)
+  const auto compared = skills_to_compare(context, state, "active_skills");
+  if (!compared)
     return;
-  const auto declared = support::declared_skill(document, section->body);
-  if (!declared)
-    return;  // skill-call-missing reports it
-  const auto skills = state::find_key(state.root, "active_skills");
-  if (!skills)
-    return;  // state-schema reports the missing key
-  if (state::is_empty_collection(skills->value)) {
-    if (declared->marker)
-      return;
-    auto& diagnostic =
-        context.report(state::node_range(state, skills->key),
-                       fmt::format("active_skills is empty, but 0.1 restores the skill {}",
-                                   quoted(declared->name)));
-    diagnostic.related.push_back({declared->range, "0.1 restores the skill here"});
-    return;
-  }
-  if (!skills->value->is_list())
-    return;
+  const auto* declared = &compared->declared;
+  const auto* skills = &compared->skills;
   std::vector<std::string> names;
   for (const auto* item : skills->value->items) {
     const auto name = state::find_key(item, "name");

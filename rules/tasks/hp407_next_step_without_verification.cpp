@@ -21,36 +21,24 @@ constexpr std::string_view verification_heading_words[] = {
     "verif", "success criteria", "done when", "acceptance", "tests", "how to check"};
 
 bool has_code(const doc::Document& document, TextRange range) {
-  for (const auto& code : document.inline_code()) {
-    if (code.range.begin >= range.end)
-      break;
-    if (range.contains(code.range) && !doc::trim(document.text(code.content)).empty())
+  for (const auto* code : doc::Document::within(document.inline_code(), range)) {
+    if (!doc::trim(document.text(code->content)).empty())
       return true;
   }
-  for (const auto& fence : document.fences()) {
-    if (fence.range.begin >= range.end)
-      break;
-    if (range.contains(fence.range.begin))
-      return true;
-  }
-  return false;
+  return !doc::Document::within(document.fences(), range).empty();
 }
 
 // A section that checks its work as a whole: a command fence, or a
 // subsection about verification.
 bool verified_as_a_whole(const doc::Document& document, const generic::OutlineSection& section) {
-  for (const auto& fence : document.fences()) {
-    if (!section.body.contains(fence.range.begin))
-      continue;
+  for (const auto* fence : doc::Document::within(document.fences(), section.body)) {
     for (auto info : command_fence_infos) {
-      if (fence.info == info)
+      if (fence->info == info)
         return true;
     }
   }
-  for (const auto& heading : document.headings()) {
-    if (!section.body.contains(heading.range))
-      continue;
-    const auto title = document.text(heading.text);
+  for (const auto* heading : doc::Document::within(document.headings(), section.body)) {
+    const auto title = document.text(heading->text);
     for (auto word : verification_heading_words) {
       if (doc::ifind(title, word) != std::string_view::npos)
         return true;
@@ -86,13 +74,10 @@ void collect_tasks(const doc::Document& document, const generic::OutlineSection&
                    bool task_section, std::vector<const doc::ListItem*>& tasks) {
   std::string_view label;
   bool labelled = false;
-  const auto& blocks = document.blocks();
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const auto& block = blocks[b];
-    if (block.range.begin < section.own_body.begin || block.depth != 0)
+  for (const auto* top : doc::Document::within(document.blocks(), section.own_body)) {
+    const auto& block = *top;
+    if (block.depth != 0)
       continue;
-    if (block.range.begin >= section.own_body.end)
-      break;
     if (block.kind == doc::BlockKind::paragraph) {
       // A bold label decides for its list; a sentence ending in ':' only
       // when it names tasks ("Then, in order:" leaves the section's default).
@@ -121,26 +106,25 @@ void collect_tasks(const doc::Document& document, const generic::OutlineSection&
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   const auto& source = document.source();
-  const auto sections = generic::outline(document);
+  const auto& sections = generic::outline(context);
   // A resume heading repeated at one level is a log of sessions, newest
   // first: only the first of them is the next session's.
   std::vector<std::pair<std::string_view, int>> seen;
+  std::uint32_t covered = 0;  // a resume section inside another is judged with it
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const auto& section = sections[i];
-    if (section.resume_keyword.empty())
+    if (section.resume_keyword.empty() || section.heading->range.begin < covered)
       continue;
     const std::pair<std::string_view, int> key{section.resume_keyword, section.heading->level};
     if (std::find(seen.begin(), seen.end(), key) != seen.end())
       continue;
     seen.push_back(key);
-    // A resume section inside another is judged with its parent.
-    bool nested = false;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (!sections[j].resume_keyword.empty() && sections[j].body.contains(section.heading->range))
-        nested = true;
-    }
-    if (nested || verified_as_a_whole(document, section))
+    covered = section.body.end;
+    if (verified_as_a_whole(document, section))
       continue;
+    // A subsection's lists are tasks when it or the section is a task heading.
+    const bool task_parent =
+        !engine::keywords::task_keyword(document.text(section.heading->text)).empty();
     std::vector<const doc::ListItem*> tasks;
     for (std::size_t j = i;
          j < sections.size() && (j == i || section.body.contains(sections[j].heading->range.begin));
@@ -148,10 +132,8 @@ void check(engine::RuleContext& context) {
       const auto title = document.text(sections[j].heading->text);
       if (j != i && not_work(title))
         continue;
-      const bool task_section =
-          !engine::keywords::task_keyword(j == i ? title : document.text(section.heading->text))
-               .empty();
-      collect_tasks(document, sections[j], task_section, tasks);
+      collect_tasks(document, sections[j],
+                    task_parent || !engine::keywords::task_keyword(title).empty(), tasks);
     }
     std::vector<const doc::ListItem*> unverified;
     for (const auto* item : tasks) {

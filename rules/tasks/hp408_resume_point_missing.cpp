@@ -26,7 +26,7 @@ bool labelled_resume_line(std::string_view line) {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  for (const auto& section : generic::outline(document)) {
+  for (const auto& section : generic::outline(context)) {
     if (!section.resume_keyword.empty())
       return;
   }
