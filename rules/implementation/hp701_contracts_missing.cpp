@@ -83,9 +83,36 @@ bool names_its_file(const doc::Document& document, const doc::Fence& fence) {
   return above && any_path(implementation::visible_text(document, above->range));
 }
 
+// A section that declares a surface other than types: a command-line tool's
+// commands and flags, an HTTP API's endpoints ("## Public commands",
+// "## API", "### 六、公共命令"), given in a fence.
+bool is_surface_title(std::string_view title) {
+  for (auto word : {"interface", "interfaces", "contract", "contracts", "api", "cli",
+                    "endpoints", "public commands", "commands and flags"}) {
+    if (implementation::contains_word(title, word)) return true;
+  }
+  for (auto word : {"公共命令", "命令行", "接口"}) {
+    if (title.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool declares_surface(const doc::Document& document) {
+  const auto headings = document.headings();
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    if (!is_surface_title(implementation::visible_text(document, headings[i].text))) continue;
+    const auto body = implementation::heading_body(document, i);
+    for (const auto* fence : doc::Document::within(document.fences(), body)) {
+      if (!doc::trim(document.text(fence->content)).empty()) return true;
+    }
+  }
+  return false;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  if (implementation::is_small_task(document)) return;  // see docs/implementation-prompts.md
   bool any_contract = false;
   // One omission, one finding: the first contract without its file, with the
   // others as related locations.
@@ -112,7 +139,7 @@ void check(engine::RuleContext& context) {
                                  fmt::format("`{}` names no file either", support::excerpt(unnamed[i].second, 60))});
     }
   }
-  if (any_contract) return;
+  if (any_contract || declares_surface(document)) return;
   // Signatures written only in running text are the usual near miss.
   for (const auto& code : document.inline_code()) {
     const auto content = doc::trim(document.text(code.content));
@@ -154,6 +181,16 @@ A contract *names its file* when a path-like token (`src/lots.ts`, `/abs/dir/x.h
 appears on the opening fence line (`ts title="src/lots.ts"`), on a comment line inside the fence
 (`// packages/contracts/src/lots.ts`) or alone on its first line, or in the paragraph or heading
 right above the fence (the nearest one before it, with no other fenced block in between).
+
+Test cases are not contracts: Go test functions (`func TestLookup(t *testing.T)`, any
+`*testing.` parameter) and Python `def test_…` lines. A tool whose interface is not a set of
+types declares it under an interface heading instead — `Interface`, `Contract`, `API`, `CLI`,
+`Endpoints`, `Public commands`, `公共命令`, `接口` — in a fence (its commands and flags, its
+routes): that counts as the contract, and needs no file path.
+
+A *small task* — at most 80 lines, with a fenced test command and a Definition of Done that says
+something (one sentence is enough) — is not asked for this: a bug fix that says what to change,
+how to verify it and when it is done needs no contracts either.
 
 Reported:
 

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "document/text_scan.hpp"
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
@@ -11,6 +13,17 @@ void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto plan = implementation::find_phases(document);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return;
+  if (implementation::is_small_task(document)) return;  // see docs/implementation-prompts.md
+  // Numbered steps are a plan without checkpoints: say that, not "no phases".
+  if (const auto steps = implementation::find_ordered_steps(document)) {
+    context.report(steps->anchor,
+                   fmt::format("these {} ordered steps are not phases: none has exit criteria; "
+                               "make each a phase with a measurable exit criterion (a table | Phase "
+                               "| Goal | Deliverables | Exit Criteria |, or `Phase N` headings "
+                               "with `Exit criteria:`)",
+                               steps->count));
+    return;
+  }
   // A "Phases", "Implementation phases" or "Phase plan" heading that holds
   // neither shape promises a plan it does not give.
   for (const auto& heading : document.headings()) {
@@ -51,9 +64,18 @@ detail (their exit criteria are not checked). A table with `Phase` first and a `
 headings; it then counts as phases here, and `exit-criteria-missing` reports its header. Other
 tables that start with a `Phase` column (`| Phase | Risk | Mitigation |`) are not plans.
 
-Reported once: on the first heading whose title contains the word "phases" or starts with
-"phase" (`## Implementation phases`, `## Phase plan`: it promises a plan it does not hold), else
-on the title (the first level-1 heading) or line 1.
+Reported once, where the nearest thing to a plan is:
+
+- on numbered steps that are not phases — three or more sibling headings numbered `1. …`,
+  `2) …`, `3、…`, or an ordered list of three or more items right after a heading or sentence
+  that names an order (`## Steps`, `## What to build first`, "Suggested implementation order:")
+  — saying that they lack exit criteria;
+- else on the first heading whose title contains the word "phases" or starts with "phase"
+  (`## Implementation phases`, `## Phase plan`: it promises a plan it does not hold);
+- else on the title (the first level-1 heading) or line 1.
+
+A *small task* — at most 80 lines, with a fenced test command and a Definition of Done that says
+something — needs no phases and is not reported; see `docs/implementation-prompts.md`.
 )md",
     .why_it_matters = R"md(
 A fresh session given one undivided task works until it believes it is done. Phases give it

@@ -8,13 +8,27 @@ namespace baton::rules {
 
 namespace {
 
+// The Definition of Done holds a list: "all Definition of Done items checked"
+// then points at conditions the session can check one by one.
+bool has_done_list(const doc::Document& document) {
+  for (const auto& topic : implementation::find_topics(document, &implementation::is_done_title)) {
+    if (!doc::Document::within(document.list_items(), topic.body).empty()) return true;
+  }
+  return false;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  std::optional<bool> done_list;  // looked up at the first criterion that refers to it
   for (const auto& phase : implementation::find_phases(document).phases) {
     for (const auto criterion : phase.criteria) {
       if (implementation::measurable(document, criterion) != implementation::Evidence::none)
         continue;
+      if (implementation::is_done_title(implementation::visible_text(document, criterion))) {
+        if (!done_list) done_list = has_done_list(document);
+        if (*done_list) continue;
+      }
       context.report(
           criterion,
           fmt::format("exit criterion \"{}\" of {} is not measurable; name the "
@@ -57,6 +71,10 @@ holds at least one of these, checked in this order (HTML comments do not count):
 
 An HTTP check is caught by these too: `GET /lots/L42` has a path, `returns 410` a number,
 `https://preview.example.com/health` a URL.
+
+A criterion that names the Definition of Done under any of its labels ("every Definition of Done
+item holds", "验收标准全部满足") is measurable too when the prompt's Definition of Done holds a
+list: the session checks its items one by one.
 
 Anything else is vague and reported on the criterion, quoting it: "looks good", "done", "works",
 "is complete", "as expected", "filters work + test results" (a check without an outcome).

@@ -15,6 +15,8 @@ void check(engine::RuleContext& context) {
                    "of `- [ ]` items that must all hold when the work is finished");
     return;
   }
+  // A small task's Definition of Done may be one sentence of conditions.
+  if (implementation::is_small_task(document)) return;
   // A numbered or bulleted list of conditions is a checklist as much as
   // `- [ ]` items are; only a Definition of Done with no list at all is one
   // the session cannot tick off.
@@ -47,6 +49,10 @@ to the next heading of the same or a higher level, or in the list right below th
 Reported on the title (the first level-1 heading) or line 1 when there is no Definition of Done
 at all; on the Definition of Done itself when it has no task items — with a hint when it lists
 its conditions as plain `- …` items.
+
+A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
+may state its Definition of Done in one sentence of conditions
+(`Definition of done: the transcript persists and all checks pass.`).
 )md",
     .why_it_matters = R"md(
 Exit criteria end phases; the Definition of Done ends the work. Without a checklist the

@@ -8,23 +8,11 @@ namespace baton::rules {
 
 namespace {
 
-bool fence_runs_tests(const doc::Document& document, const doc::Fence& fence) {
-  if (!implementation::is_shell_fence(fence)) return false;
-  const auto text = document.text(fence.content);
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const auto end = std::min(text.find('\n', begin), text.size());
-    if (implementation::is_test_command(text.substr(begin, end - begin))) return true;
-    begin = end + 1;
-  }
-  return false;
-}
-
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   for (const auto& fence : document.fences()) {
-    if (fence_runs_tests(document, fence)) return;
+    if (implementation::fence_runs_tests(document, fence)) return;
   }
   // A command in running text is the usual near miss: point at it.
   for (const auto& code : document.inline_code()) {
@@ -59,7 +47,8 @@ At least one fenced block written as a shell session — info string empty or on
 `tests`, `e2e` or a test runner (`pytest`, `vitest`, `jest`, `ctest`, `mocha`, `rspec`,
 `phpunit`, `tox`, `nox`, `playwright`, `cypress`, `unittest`), also as part of a word
 (`test:unit`, `run-tests.sh`), or `make test` / `make check`. Path arguments (`cat tests/x`) do
-not count.
+not count. A step number and a short label before the command are read past
+(`4. Run: cd backend && pytest -v`).
 
 Reported on the first inline code span holding such a command with arguments (`` `pnpm test` ``
 in running text), else on the title (the first level-1 heading) or line 1. A warning: the phases'

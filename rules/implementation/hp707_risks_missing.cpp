@@ -12,6 +12,7 @@ bool is_risks_title(std::string_view title) {
 
 void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  if (implementation::is_small_task(context.document())) return;  // see docs/implementation-prompts.md
   implementation::require_topic(
       context, &is_risks_title,
       "no risks: add a `## Risks` section naming what could go wrong (external services, data "
@@ -37,6 +38,10 @@ Reported on the title (the first level-1 heading) or line 1 when there is none; 
 risks heading or label when every one of them is empty (its text up to the next heading of the
 same or a higher level, or the text after the label and the list right below it, holds nothing
 but HTML comments).
+
+A *small task* — at most 80 lines, with a fenced test command and a Definition of Done that says
+something (one sentence is enough) — is not asked for this: a bug fix that says what to change,
+how to verify it and when it is done needs no risks section.
 )md",
     .why_it_matters = R"md(
 The planning session knows where the work can go wrong — a flaky external API, a migration that

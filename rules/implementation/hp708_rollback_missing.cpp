@@ -15,6 +15,8 @@ bool is_rollback_title(std::string_view title) {
 
 void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  if (implementation::is_small_task(context.document())) return;  // see docs/implementation-prompts.md
+  if (implementation::is_greenfield(context.document())) return;  // nothing to roll back
   implementation::require_topic(
       context, &is_rollback_title,
       "no rollback steps: add a `## Rollback` section saying how to undo the change (the commits "
@@ -38,6 +40,11 @@ The prompt should say how to undo the change: a heading whose title contains "ro
 
 Reported on the title (the first level-1 heading) or line 1 when there is none; on the first
 rollback heading or label when every one of them is empty (nothing but HTML comments).
+
+Not asked for when there is nothing to roll back: new work, said so in the title or the first
+3,000 bytes ("greenfield", "from scratch", "new project", "new repository", "new app", "this is
+a prototype", "brand-new", "新项目", "从零"); and not for a *small task* (at most 80 lines, with a
+fenced test command and a Definition of Done; see `docs/implementation-prompts.md`).
 )md",
     .why_it_matters = R"md(
 A session executing cold will run migrations, rename files and change configuration. When a

@@ -166,6 +166,16 @@ bool is_c_declaration(std::string_view t) {
   return !one_of(words.front(), statement_keywords);
 }
 
+// A test case, not an interface: Go's `func TestLookup(t *testing.T)` (and
+// Benchmark, Example, Fuzz), Python's `def test_lookup(...)`.
+bool is_test_function(std::string_view t) {
+  if (t.find("*testing.") != std::string_view::npos) return true;
+  for (auto prefix : {"def test_"sv, "async def test_"sv, "fn test_"sv}) {
+    if (t.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 bool is_comment_line(std::string_view t) {
   for (auto marker : {"//"sv, "#"sv, "--"sv, "/*"sv, "*"sv, "<!--"sv, ";"sv, "%"sv}) {
     if (t.starts_with(marker)) return true;
@@ -518,7 +528,7 @@ Evidence measurable_text(std::string_view text) {
 
 bool is_signature_line(std::string_view line) {
   auto t = doc::trim(line);
-  if (t.empty() || is_comment_line(t)) return false;
+  if (t.empty() || is_comment_line(t) || is_test_function(t)) return false;
   if (doc::istarts_with(t, "create table")) return true;
   // Drop modifiers: `export interface`, `pub fn`, `public static`.
   for (bool dropped = true; dropped;) {
@@ -564,11 +574,34 @@ bool is_path_token(std::string_view word) {
                      [](char c) { return doc::is_alpha(c) || doc::is_digit(c); });
 }
 
+namespace {
+
+// What people write in front of a command inside a fence: a step number
+// ("4. ", "2) ") and a label ("Run: ", "Backend: ").
+std::string_view strip_step_prefix(std::string_view t) {
+  std::size_t digits = 0;
+  while (digits < t.size() && doc::is_digit(t[digits])) ++digits;
+  if (digits > 0 && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+      doc::is_blank(t[digits + 1]))
+    t = doc::trim(t.substr(digits + 1));
+  const auto colon = t.find(": ");
+  if (colon != std::string_view::npos && colon <= 20) {
+    const auto label = t.substr(0, colon);
+    if (std::all_of(label.begin(), label.end(),
+                    [](char c) { return doc::is_alpha(c) || c == ' ' || c == '-'; }))
+      t = doc::trim(t.substr(colon + 2));
+  }
+  return t;
+}
+
+}  // namespace
+
 bool is_test_command(std::string_view line) {
   auto t = doc::trim(line);
   for (auto prompt : {"$ "sv, "> "sv, "% "sv}) {
     if (t.starts_with(prompt)) t = doc::trim(t.substr(prompt.size()));
   }
+  t = strip_step_prefix(t);
   if (t.empty() || t.front() == '#') return false;
   if (!(doc::is_alpha(t.front()) || t.front() == '.' || t.front() == '/')) return false;
   const auto words = split_words(t);
@@ -630,6 +663,122 @@ bool has_implementation_parts(const Document& document) {
     }
   }
   return !find_topics(document, &is_done_title).empty();
+}
+
+
+bool fence_runs_tests(const Document& document, const doc::Fence& fence) {
+  if (!is_shell_fence(fence)) return false;
+  const auto text = document.text(fence.content);
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const auto end = std::min(text.find('\n', begin), text.size());
+    if (is_test_command(text.substr(begin, end - begin))) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+bool is_small_task(const Document& document) {
+  if (document.source().line_count() > small_task_max_lines) return false;
+  const auto fences = document.fences();
+  if (std::none_of(fences.begin(), fences.end(),
+                   [&](const doc::Fence& fence) { return fence_runs_tests(document, fence); }))
+    return false;
+  const auto done = find_topics(document, &is_done_title);
+  return std::any_of(done.begin(), done.end(), [&](const Topic& topic) {
+    return !visible_text(document, topic.body).empty();
+  });
+}
+
+namespace {
+
+// Said near the top of a prompt for new work, where nothing exists to roll back.
+constexpr std::array greenfield_phrases = {
+    "greenfield"sv,      "green-field"sv,   "from scratch"sv,     "new project"sv,
+    "new repository"sv,  "new repo"sv,      "empty repository"sv, "empty repo"sv,
+    "this is a prototype"sv, "brand-new"sv, "brand new"sv,        "new app"sv,
+    "new application"sv, "新项目"sv,        "从零"sv};
+
+// How far into the prompt its framing is read: the title and the overview.
+constexpr std::size_t framing_bytes = 3000;
+
+bool is_step_word_title(std::string_view title) {
+  for (auto word : {"step", "steps", "order", "first", "sequence", "roadmap", "milestones",
+                    "algorithm", "build order", "plan", "步骤", "顺序", "算法", "计划"}) {
+    if (static_cast<unsigned char>(word[0]) >= 0xE0
+            ? title.find(word) != std::string_view::npos
+            : contains_word(title, word))
+      return true;
+  }
+  return false;
+}
+
+// "1. Codex home", "2) Storage", "3、缓存".
+bool starts_with_step_number(std::string_view title) {
+  std::size_t digits = 0;
+  while (digits < title.size() && doc::is_digit(title[digits])) ++digits;
+  if (digits == 0 || digits == title.size()) return false;
+  const auto rest = title.substr(digits);
+  return rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with("、");
+}
+
+}  // namespace
+
+bool is_greenfield(const Document& document) {
+  const auto text = document.source().text();
+  const auto framing = visible_text(
+      document, {0, static_cast<std::uint32_t>(std::min(text.size(), framing_bytes))});
+  return std::any_of(greenfield_phrases.begin(), greenfield_phrases.end(),
+                     [&](std::string_view phrase) {
+                       return static_cast<unsigned char>(phrase[0]) >= 0xE0
+                                  ? framing.find(phrase) != std::string::npos
+                                  : contains_word(framing, phrase);
+                     });
+}
+
+std::optional<OrderedSteps> find_ordered_steps(const Document& document) {
+  std::optional<OrderedSteps> found;
+  const auto consider = [&](OrderedSteps steps) {
+    if (!found || steps.anchor.begin < found->anchor.begin) found = steps;
+  };
+  // Three or more sibling headings numbered as steps.
+  const auto headings = document.headings();
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    if (!starts_with_step_number(visible_text(document, headings[i].text))) continue;
+    std::size_t count = 1;
+    for (std::size_t j = i + 1; j < headings.size() && headings[j].level >= headings[i].level; ++j) {
+      if (headings[j].level == headings[i].level &&
+          starts_with_step_number(visible_text(document, headings[j].text)))
+        ++count;
+    }
+    if (count >= 3) {
+      consider({headings[i].range, count});
+      break;
+    }
+  }
+  // An ordered list of three or more items under a heading or after a
+  // sentence that says it is an order ("Suggested implementation order:").
+  const auto blocks = document.blocks();
+  const doc::Block* introduction = nullptr;
+  for (const auto& block : blocks) {
+    if (block.kind == doc::BlockKind::heading || block.kind == doc::BlockKind::paragraph) {
+      if (block.depth == 0) introduction = &block;
+      continue;
+    }
+    if (block.kind != doc::BlockKind::list || block.depth != 0 || !introduction) continue;
+    const auto items = Document::within(document.list_items(), block.range);
+    std::size_t count = 0;
+    for (const auto* item : items) {
+      const auto marker = document.text(item->marker);
+      if (!marker.empty() && doc::is_digit(marker.front()) && item->range.begin >= block.range.begin)
+        ++count;
+    }
+    if (count >= 3 && is_step_word_title(visible_text(document, introduction->range))) {
+      consider({block.range, count});
+      break;
+    }
+  }
+  return found;
 }
 
 }  // namespace baton::rules::implementation

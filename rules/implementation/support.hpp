@@ -125,5 +125,29 @@ bool is_path_token(std::string_view word);
 bool is_test_command(std::string_view line);
 // Fence info strings of shell sessions: "", sh, bash, console, ...
 bool is_shell_fence(const doc::Fence& fence);
+// A shell fence with a line that runs tests.
+bool fence_runs_tests(const Document& document, const doc::Fence& fence);
+
+// A small task: at most small_task_max_lines lines, with a fenced test
+// command and a Definition of Done that says something (a sentence is
+// enough). Such a prompt needs no phases, contracts, risks or rollback
+// plan; see docs/implementation-prompts.md.
+inline constexpr std::size_t small_task_max_lines = 80;
+bool is_small_task(const Document& document);
+
+// The title or overview (the first 3,000 bytes) says the work is new:
+// "greenfield", "from scratch", "new project", "this is a prototype", ...
+// Nothing exists to roll back.
+bool is_greenfield(const Document& document);
+
+// Numbered steps that are not phases: three or more sibling headings
+// numbered "1. ...", or an ordered list of three or more items after a
+// heading or sentence that names an order ("Steps", "What to build first",
+// "Suggested implementation order:").
+struct OrderedSteps {
+  TextRange anchor;  // the first numbered heading, or the list
+  std::size_t count = 0;
+};
+std::optional<OrderedSteps> find_ordered_steps(const Document& document);
 
 }  // namespace baton::rules::implementation

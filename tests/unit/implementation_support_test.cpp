@@ -88,6 +88,11 @@ TEST(Signature, DeclarationsInSeveralLanguages) {
         "CREATE TABLE lots (code TEXT)", "message LotRequest {"}) {
     EXPECT_TRUE(impl::is_signature_line(line)) << line;
   }
+  // Test cases are not interfaces.
+  for (const char* line : {"func TestLookup(t *testing.T) {", "func BenchmarkLookup(b *testing.B)",
+                           "def test_lookup(client) -> None:", "async def test_sync():"}) {
+    EXPECT_FALSE(impl::is_signature_line(line)) << line;
+  }
   for (const char* line :
        {"pnpm test", "// interface Commented", "foo(bar);", "return make(x);", "const x = f(a);",
         "{ \"type\": \"object\" }", "console.log(x);", "", "type", "echo $(date): done"}) {
@@ -109,11 +114,13 @@ TEST(PathToken, FilesAndDirectoriesButNotProse) {
 TEST(TestCommand, RunnersAndTestWords) {
   for (const char* line : {"pnpm test", "$ cargo test -p lots", "pytest -q",
                            "ctest --preset release", "npm run test:unit", "./scripts/run-tests.sh",
-                           "make check", "pnpm exec playwright test smoke.spec.ts"}) {
+                           "make check", "pnpm exec playwright test smoke.spec.ts",
+                           "4. Run: cd backend && pytest -v", "2) npm test", "Backend: pytest"}) {
     EXPECT_TRUE(impl::is_test_command(line)) << line;
   }
   for (const char* line :
-       {"# pnpm test", "cat tests/README.md", "pnpm build", "", "-- test", "cargo check"}) {
+       {"# pnpm test", "cat tests/README.md", "pnpm build", "", "-- test", "cargo check",
+        "1. Build: pnpm build", "12345"}) {
     EXPECT_FALSE(impl::is_test_command(line)) << line;
   }
 }
