@@ -12,6 +12,7 @@ namespace baton::rules {
 namespace {
 
 using source::TextRange;
+using namespace std::string_view_literals;
 
 // Fences that hold commands rather than program text.
 constexpr std::string_view command_fence_infos[] = {"",        "sh",  "bash",       "shell",
@@ -26,6 +27,26 @@ bool has_code(const doc::Document& document, TextRange range) {
       return true;
   }
   return !doc::Document::within(document.fences(), range).empty();
+}
+
+// An item that hands its check to another section of the handoff by its
+// title: `see "REMAINING OPEN SET" above`. The items there are judged there.
+bool refers_to_section(const doc::Document& document, TextRange item) {
+  const auto text = document.text(item);
+  for (auto [open, close] : {std::pair{"\""sv, "\""sv}, std::pair{"\u201c"sv, "\u201d"sv}}) {
+    for (auto at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
+      const auto begin = at + open.size();
+      const auto end = text.find(close, begin);
+      if (end == std::string_view::npos) break;
+      const auto quoted = doc::trim(text.substr(begin, end - begin));
+      at = end;
+      if (quoted.size() < 4) continue;
+      for (const auto& heading : document.headings()) {
+        if (doc::istarts_with(doc::trim(document.text(heading.text)), quoted)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // A section that checks its work as a whole: a command fence, or a
@@ -137,7 +158,7 @@ void check(engine::RuleContext& context) {
     }
     std::vector<const doc::ListItem*> unverified;
     for (const auto* item : tasks) {
-      if (!has_code(document, item->range))
+      if (!has_code(document, item->range) && !refers_to_section(document, item->range))
         unverified.push_back(item);
     }
     if (unverified.empty())
@@ -180,7 +201,9 @@ label that names something else (`**Blockers:**`), and the lists of any *resume 
 (`Start here`, `Current task`, ...) introduced by a task label (`**Next actions:**`). A resume
 heading repeated at the same level (`## RESUME — ...` once per session) is a log, newest first:
 only the first is read. Each must carry something runnable that proves it done: a command or a
-test name in backticks, a fenced block, or a file to look at in backticks.
+test name in backticks, a fenced block, or a file to look at in backticks — or hand its check to
+another section by quoting that section's title (`see "Remaining open set" above`): the items
+there are judged there.
 
 Not counted as tasks: checked items (`- [x]`), and the items of subsections whose heading says
 the work is done, completed, optional, future or archived. A section that checks its work as a
