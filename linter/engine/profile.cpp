@@ -6,6 +6,8 @@
 
 namespace baton::engine {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 constexpr std::string_view profile_marker = "baton-profile";
@@ -154,6 +156,20 @@ std::string template_signal(const doc::Document& document) {
       if (doc::iequals(line, tag)) return "a `" + std::string(line) + "` block instructs the agent";
     }
   }
+  // A page generated to draw the format or its command (a flowchart of
+  // /handoff) is documentation about handoffs, whatever its name says.
+  std::size_t diagram_lines = 0;
+  std::string_view diagram_kind;
+  for (const auto& fence : document.fences()) {
+    for (auto kind : {"mermaid"sv, "plantuml"sv, "puml"sv, "dot"sv, "graphviz"sv, "d2"sv}) {
+      if (fence.info != kind) continue;
+      diagram_kind = kind;
+      diagram_lines += document.source().line_of(fence.range.end) -
+                       document.source().line_of(fence.range.begin) + 1;
+    }
+  }
+  if (diagram_lines > 0 && 2 * diagram_lines > document.source().line_count())
+    return "a `" + std::string(diagram_kind) + "` diagram holds most of the file";
   return {};
 }
 

@@ -38,7 +38,10 @@ instructions to the agent. baton recognises such a file as a *template* when one
   Claude Code commands and skills do;
 - its title is a slash command (`# /handoff`);
 - it takes `$ARGUMENTS` outside code;
-- a `<ROLE>` block instructs the agent.
+- a `<ROLE>` block instructs the agent;
+- it is a diagram page: `mermaid`, `plantuml`, `puml`, `dot`, `graphviz` or `d2` fences cover
+  more than half of its lines (a generated flowchart of the command is documentation about the
+  format, whatever the file is called).
 
 On a template only the every-file rules run (secrets, unclosed fences, input limits, directives),
 and this rule says once, on the first line, that the handoff rules did not. `--profile`, the

@@ -118,3 +118,29 @@ TEST(GenericHandoffCli, HandoffWithSecretsAndUnclosedFenceFails) {
 }
 
 }  // namespace
+
+// spellbook's own files define the format: `baton check` over a checkout
+// of its commands and docs must report no handoff errors and exit 0.
+TEST(GenericHandoffCli, SpellbookCommandsDirectoryIsNotLintedAsHandoffs) {
+  const fs::path spellbook = fs::path(BATON_SOURCE_DIR) / ".." / "shared" / "corpus" / "realworld" / "spellbook";
+  if (!fs::exists(spellbook)) GTEST_SKIP() << "shared corpus not available: " << spellbook;
+  TempDir dir;
+  // Under their original paths (../shared/corpus/realworld/SOURCES.md).
+  dir.write("commands/handoff.md", baton::test::read_text(spellbook / "spellbook-handoff-cmd-HEAD.md"));
+  dir.write("commands/distill-session.md", baton::test::read_text(spellbook / "spellbook-distill-session-cmd-HEAD.md"));
+  dir.write("docs/commands/handoff.md", baton::test::read_text(spellbook / "spellbook-docs-handoff-with-diagram.md"));
+  // A generated diagram page of the command, as spellbook's docs/diagrams holds.
+  std::string diagram = "# Diagram: handoff\n\nHow the command writes a handoff.\n\n```mermaid\nflowchart TD\n";
+  for (int i = 0; i < 30; ++i) diagram += "    S" + std::to_string(i) + " --> S" + std::to_string(i + 1) + "\n";
+  diagram += "```\n\n## Legend\n\n| Shape | Meaning |\n|---|---|\n| box | a step |\n";
+  dir.write("docs/diagrams/commands/handoff.md", diagram);
+  const auto run = run_cli({"check", "--format", "json", dir.path().string()});
+  EXPECT_EQ(run.code, 0) << run.out << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  for (const auto& checked : json["checked_files"])
+    EXPECT_EQ(checked["profile"], "template") << checked.dump();
+  // distill-session.md has neither a handoff name nor handoff content: skipped.
+  EXPECT_EQ(json["checked_files"].size(), 3u) << run.out;
+  for (const auto& diagnostic : json["diagnostics"])
+    EXPECT_NE(diagnostic["severity"], "error") << diagnostic.dump();
+}
