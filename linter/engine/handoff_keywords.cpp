@@ -66,6 +66,8 @@ constexpr std::string_view task_heading_entries[] = {
     "to-do",
     "open items",
     "open tasks",
+    "open issues",
+    "issues to fix",
     "remaining",
     "priorities",
     "do these first",
@@ -99,12 +101,12 @@ constexpr std::array<Table, 8> all_tables{{
     {"handoff file name prefixes", "the base name, lower-cased, starts with the entry",
      name_prefixes},
     {"handoff headings", "a phrase anywhere in a heading of level 1 to 3", handoff_heading_entries},
-    {"position headings", "the first words of a heading, after emoji and punctuation",
+    {"position headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
      position_heading_entries},
     {"task headings",
-     "the first words of a heading or of a bold label, after emoji and punctuation",
+     "the first words of a heading or of a bold label, or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
      task_heading_entries},
-    {"reading headings", "the first words of a heading, after emoji and punctuation",
+    {"reading headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
      reading_heading_entries},
     {"template front-matter keys", "a key of the YAML front matter", front_matter_keys},
     {"template tags", "a line that is the tag alone, outside code", template_tag_entries},
@@ -116,12 +118,25 @@ bool is_word_byte(char c) {
 }
 
 std::string_view first_match(std::string_view title, std::span<const std::string_view> entries) {
-  const auto words = heading_words(title);
-  for (auto entry : entries) {
-    if (starts_with_phrase(words, entry))
-      return entry;
+  // "Open Issues / Next Steps" names two things: each part is read.
+  while (true) {
+    std::size_t cut = std::string_view::npos, width = 0;
+    for (auto separator : {" / ", " & ", " + ", " | "}) {
+      const auto at = title.find(separator);
+      if (at < cut) {
+        cut = at;
+        width = std::string_view(separator).size();
+      }
+    }
+    const auto words = heading_words(title.substr(0, cut));
+    for (auto entry : entries) {
+      if (starts_with_phrase(words, entry))
+        return entry;
+    }
+    if (cut == std::string_view::npos)
+      return {};
+    title.remove_prefix(cut + width);
   }
-  return {};
 }
 
 }  // namespace

@@ -59,10 +59,20 @@ std::optional<json> hover(const Analysis& analysis, PositionEncoding encoding, P
       lead += "**" + std::string(diagnostic.rule->code) + "** " + diagnostic.message + "\n\n";
     }
   }
-  if (rules.empty())
+  // The title line (line 1 without headings) says which profile checked the
+  // file and why, as `baton check` does on the command line.
+  const auto& source = document.source();
+  const auto headings = document.headings();
+  const auto title_line = headings.empty() ? 1u : source.line_of(headings.front().range.begin);
+  const bool on_title = !analysis.profile.empty() && source.line_of(offset) == title_line;
+  if (on_title) {
+    lead = "Checked as **" + analysis.profile + "** (" + analysis.profile_reason + ")\n\n" + lead;
+    if (!range) range = source.line_range(title_line);
+  }
+  if (rules.empty() && !on_title)
     return std::nullopt;
 
-  std::string text = lead.empty() ? "" : lead + "---\n\n";
+  std::string text = lead.empty() ? "" : lead + (rules.empty() ? "" : "---\n\n");
   for (std::size_t i = 0; i < rules.size(); ++i) {
     if (i > 0)
       text += "\n---\n\n";

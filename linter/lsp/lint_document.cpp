@@ -35,8 +35,11 @@ Analysis lint_open_document(std::string_view path, std::string text,
       doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   if (settings.ignored)
     return analysis;
-  analysis.diagnostics =
-      engine::lint(analysis.document, rules::registry(), settings.options).diagnostics;
+  auto result = engine::lint(analysis.document, rules::registry(), settings.options);
+  analysis.diagnostics = std::move(result.diagnostics);
+  analysis.profile = std::string(result.profile_name());
+  analysis.profile_reason = std::string(engine::to_string(result.detected_by)) +
+                            (result.profile_reason.empty() ? "" : ": " + result.profile_reason);
   return analysis;
 }
 

@@ -16,6 +16,11 @@ namespace baton::lsp {
 struct Analysis {
   doc::Document document;
   std::vector<engine::Diagnostic> diagnostics;
+  // The profile and why ("generic-handoff", "name: file name `HANDOFF.md`"):
+  // shown in hover on the title, as the CLI prints "checked as ..."; empty
+  // for an ignored file.
+  std::string profile;
+  std::string profile_reason;
 };
 
 struct DocumentSettings {

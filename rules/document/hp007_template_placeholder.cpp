@@ -68,6 +68,12 @@ class Scanner {
                                        support::excerpt(document_.text(range))));
   }
 
+  // A slot glued to a path or ref by a slash is its variable part, written as
+  // a pattern on purpose: "origin/<branch>", "/tmp/outbox/[Agent]/msg".
+  bool in_path_pattern(std::size_t open, std::size_t close) const {
+    return (open > 0 && text_[open - 1] == '/') || (close + 1 < text_.size() && text_[close + 1] == '/');
+  }
+
   // Prose and table cells: `[text]` that is not a link, a task box or a footnote.
   void prose(TextRange range) {
     // Every search stops at the end of the range: a paragraph without a
@@ -88,7 +94,7 @@ class Scanner {
       const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
       if (next == '(' || next == '[') continue;  // inline and reference links
       if (!is_placeholder_text(inner)) continue;
-      if (link_labels_.count(inner)) continue;
+      if (link_labels_.count(inner) || in_path_pattern(at, close)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
     braces(range);
@@ -117,6 +123,7 @@ class Scanner {
       if (!words || inner.back() == ' ') continue;
       const auto name = inner.substr(0, inner.find(' '));
       if (std::find(std::begin(html_elements), std::end(html_elements), name) != std::end(html_elements)) continue;
+      if (in_path_pattern(at, close)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
   }
@@ -256,6 +263,9 @@ Spellbook's handoff template marks every value to fill in. baton reports the mar
   slots such as `Phase[N].Task[M]`, and `[1-N]`;
 - anywhere: the template's example paths `/absolute/path/…` and `/path/to/…`;
 - a table cell that is only `...`.
+
+A slot glued to a path or ref by a slash is the variable part of a pattern, written so on
+purpose, and is not reported: `reset to origin/<branch>`, `/tmp/outbox/[Agent]/msg`.
 
 Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
 `skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one

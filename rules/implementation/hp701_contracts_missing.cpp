@@ -124,7 +124,9 @@ void check(engine::RuleContext& context) {
     any_contract = true;
     if (!names_its_file(document, fence)) unnamed.emplace_back(&fence, signature);
   }
-  if (!unnamed.empty()) {
+  // Where each contract goes is the format's demand; a sketch in a prompt
+  // that never adopted it (only its name) is left alone.
+  if (!unnamed.empty() && implementation::asks_for_every_part(context)) {
     const auto& [first, signature] = unnamed.front();
     const auto others = unnamed.size() - 1;
     auto& finding = context.report(
@@ -139,7 +141,8 @@ void check(engine::RuleContext& context) {
                                  fmt::format("`{}` names no file either", support::excerpt(unnamed[i].second, 60))});
     }
   }
-  if (any_contract || declares_surface(document)) return;
+  if (any_contract || declares_surface(document) || !implementation::asks_for_every_part(context))
+    return;
   // Signatures written only in running text are the usual near miss.
   for (const auto& code : document.inline_code()) {
     const auto content = doc::trim(document.text(code.content));

@@ -10,6 +10,7 @@ void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto topics = implementation::find_topics(document, &implementation::is_done_title);
   if (topics.empty()) {
+    if (!implementation::asks_for_every_part(context)) return;
     context.report(implementation::document_anchor(document),
                    "no Definition of Done: add a `## Definition of Done` heading with a checklist "
                    "of `- [ ]` items that must all hold when the work is finished");

@@ -11,6 +11,7 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
+  if (!implementation::asks_for_every_part(context)) return;  // only the parts it has
   for (const auto& fence : document.fences()) {
     if (implementation::fence_runs_tests(document, fence)) return;
   }

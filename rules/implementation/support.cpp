@@ -269,6 +269,25 @@ std::string visible_text(const Document& document, TextRange range) {
   return out;
 }
 
+namespace {
+
+// The capitals of a line written as a plain-text heading, up to a
+// parenthesised qualifier: "DEFINITION OF DONE (must be satisfied)" ->
+// "DEFINITION OF DONE". Empty for any other line.
+std::string_view capitals_label(std::string_view line) {
+  line = doc::trim(line);
+  if (line.size() > 80) return {};
+  const auto label = doc::trim(line.substr(0, std::min(line.find('('), line.size())));
+  std::size_t capitals = 0;
+  for (const char c : label) {
+    if (c >= 'a' && c <= 'z') return {};
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 3 && label.find(' ') != std::string_view::npos ? label : std::string_view{};
+}
+
+}  // namespace
+
 std::optional<Labelled> labelled_paragraph(const Document& document, const doc::Block& paragraph) {
   if (paragraph.kind != doc::BlockKind::paragraph) return std::nullopt;
   const auto text = document.text(paragraph.range);
@@ -295,6 +314,10 @@ std::optional<Labelled> labelled_paragraph(const Document& document, const doc::
   } else if (doc::trim(first_line).starts_with("**") && doc::trim(first_line).ends_with("**") &&
              doc::trim(first_line).size() <= 64) {
     labelled.label = doc::trim(strip_trailing_emphasis(start));
+    rest_offset = line_end;
+  } else if (const auto caps = capitals_label(first_line); !caps.empty() && line_end == text.size()) {
+    // A plain-text heading on a line of its own: "DEFINITION OF DONE (must be satisfied)".
+    labelled.label = caps;
     rest_offset = line_end;
   } else {
     return std::nullopt;
@@ -344,7 +367,7 @@ void require_topic(engine::RuleContext& context, TitleMatcher matches, std::stri
   const auto& document = context.document();
   const auto topics = find_topics(document, matches);
   if (topics.empty()) {
-    context.report(document_anchor(document), std::string(missing));
+    if (asks_for_every_part(context)) context.report(document_anchor(document), std::string(missing));
     return;
   }
   for (const auto& topic : topics) {
@@ -624,7 +647,8 @@ bool is_shell_fence(const doc::Fence& fence) {
 namespace {
 
 constexpr std::string_view done_label_entries[] = {
-    "definition of done", "DoD", "acceptance criteria", "done criteria", "done when",
+    "definition of done", "DoD", "acceptance criteria", "acceptance tests", "success criteria",
+    "done criteria", "done when",
     "critérios de aceitação", "criterios de aceptación", "critères d'acceptation", "abnahmekriterien",
     "最终交付标准", "交付标准", "验收标准", "完成标准", "完了条件", "受け入れ基準",
 };
@@ -641,6 +665,14 @@ bool is_done_title(std::string_view title) {
       return true;
   }
   return false;
+}
+
+bool asks_for_every_part(const engine::RuleContext& context) {
+  const auto by = context.detected_by();
+  if (by != engine::DetectedBy::name && by != engine::DetectedBy::content) return true;
+  const auto plan = find_phases(context.document());
+  return plan.from_table || std::any_of(plan.phases.begin(), plan.phases.end(),
+                                        [](const Phase& phase) { return !phase.criteria.empty(); });
 }
 
 bool named_but_not_shaped(const engine::RuleContext& context) {
@@ -661,6 +693,7 @@ bool has_implementation_parts(const Document& document) {
       if (newline == std::string_view::npos) break;
       content.remove_prefix(newline + 1);
     }
+    if (fence_runs_tests(document, fence)) return true;  // how to verify the work
   }
   return !find_topics(document, &is_done_title).empty();
 }
@@ -697,7 +730,8 @@ constexpr std::array greenfield_phrases = {
     "greenfield"sv,      "green-field"sv,   "from scratch"sv,     "new project"sv,
     "new repository"sv,  "new repo"sv,      "empty repository"sv, "empty repo"sv,
     "this is a prototype"sv, "brand-new"sv, "brand new"sv,        "new app"sv,
-    "new application"sv, "新项目"sv,        "从零"sv};
+    "new application"sv, "新项目"sv,        "从零"sv,            "mvp"sv,
+    "initial build"sv};
 
 // How far into the prompt its framing is read: the title and the overview.
 constexpr std::size_t framing_bytes = 3000;

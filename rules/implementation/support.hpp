@@ -51,8 +51,9 @@ using TitleMatcher = bool (*)(std::string_view title);
 // Headings first, then labelled paragraphs, in document order each.
 std::vector<Topic> find_topics(const Document& document, TitleMatcher matches);
 
-// Reports `missing` on the document anchor when no topic matches, or `empty`
-// on the first topic when every matching topic is empty (comments aside).
+// Reports `missing` on the document anchor when no topic matches (only when
+// the prompt asks_for_every_part), or `empty` on the first topic when every
+// matching topic is empty (comments aside).
 void require_topic(engine::RuleContext& context, TitleMatcher matches, std::string_view missing,
                    std::string_view empty);
 
@@ -70,6 +71,14 @@ std::span<const std::string_view> done_labels();
 // that is named like one and has none is some other prompt; the
 // implementation-prompt rules then leave it to implementation-parts-missing.
 bool has_implementation_parts(const Document& document);
+// Whether the prompt asks to be held to the whole format, so that a part it
+// lacks is a defect: the profile was chosen (--profile, configuration, a
+// marker), or the file has the format's shape — a phases table, or phases
+// with exit criteria. A file that only carries the name (or an
+// "Implementation Prompt" title) gets the parts it has checked, and no
+// "missing" findings; see docs/implementation-prompts.md.
+bool asks_for_every_part(const engine::RuleContext& context);
+
 // True when the profile came from the file name alone and the document has
 // none of the parts: the HP701-HP708 checks then stay silent.
 bool named_but_not_shaped(const engine::RuleContext& context);

@@ -49,6 +49,15 @@ bool refers_to_section(const doc::Document& document, TextRange item) {
   return false;
 }
 
+// "Optional: add a harness ...", "(optional) tidy ...": offered, not asked.
+bool optional_item(const doc::Document& document, const doc::ListItem& item) {
+  auto text = doc::trim(document.text(item.content));
+  while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '('))
+    text.remove_prefix(1);
+  return doc::istarts_with(text, "optional") || doc::istarts_with(text, "nice to have") ||
+         doc::istarts_with(text, "maybe");
+}
+
 // A section that checks its work as a whole: a command fence, or a
 // subsection about verification.
 bool verified_as_a_whole(const doc::Document& document, const generic::OutlineSection& section) {
@@ -158,7 +167,8 @@ void check(engine::RuleContext& context) {
     }
     std::vector<const doc::ListItem*> unverified;
     for (const auto* item : tasks) {
-      if (!has_code(document, item->range) && !refers_to_section(document, item->range))
+      if (!has_code(document, item->range) && !refers_to_section(document, item->range) &&
+          !optional_item(document, *item))
         unverified.push_back(item);
     }
     if (unverified.empty())
@@ -205,7 +215,8 @@ test name in backticks, a fenced block, or a file to look at in backticks — or
 another section by quoting that section's title (`see "Remaining open set" above`): the items
 there are judged there.
 
-Not counted as tasks: checked items (`- [x]`), and the items of subsections whose heading says
+Not counted as tasks: checked items (`- [x]`), items offered rather than asked
+(`Optional: …`, `(optional) …`, `Nice to have: …`, `Maybe …`), and the items of subsections whose heading says
 the work is done, completed, optional, future or archived. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
