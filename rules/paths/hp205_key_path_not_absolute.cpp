@@ -11,9 +11,29 @@ namespace baton::rules {
 
 namespace {
 
+// The handoff itself names where the repository is: an absolute directory in
+// backticks on a line about the repository ("repo at `/Users/me/app/`",
+// "Project root: `/srv/app`"). Relative paths then have a base.
+bool states_repository_root(const doc::Document& document) {
+  const auto& source = document.source();
+  for (const auto& code : document.inline_code()) {
+    const auto path = doc::trim(document.text(code.content));
+    if (!(path.starts_with('/') || path.starts_with("~/")) || path.size() < 3 ||
+        path.find(' ') != std::string_view::npos)
+      continue;
+    const auto name = path.substr(path.find_last_of('/', path.size() - 2) + 1);
+    if (!path.ends_with('/') && name.find('.') != std::string_view::npos) continue;  // a file
+    const auto line = source.line_text(source.line_of(code.range.begin));
+    for (auto word : {"repo", "repository", "root", "project", "checkout", "worktree", "working directory"}) {
+      if (support::find_phrase(line, word) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  const bool project_root = context.options().project_root.has_value();
+  const bool project_root = context.options().project_root.has_value() || states_repository_root(document);
   // One finding per section: the first relative path, the others related.
   std::map<const doc::Heading*, std::vector<support::NamedPath>> by_section;
   std::vector<const doc::Heading*> order;
@@ -67,6 +87,10 @@ left alone.
 When the configuration declares the repository root (`"project_root": "."` in `.baton.json`),
 repository-relative paths are accepted; `~` paths are still reported, since only a shell expands
 them. `Read()` calls are `path-not-absolute`'s business.
+
+A handoff that names its repository by absolute path on a line about it (``repo at
+`/Users/me/app/` ``, ``Project root: `/srv/app` ``) gives its relative paths a base: they are
+then accepted as with `project_root`.
 
 One finding per section, on its first relative path, with the others as related locations.
 )md",
