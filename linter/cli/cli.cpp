@@ -280,6 +280,8 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
         if (!arguments.max_file_size && settings.max_file_size)
           limits.max_file_size = *settings.max_file_size;
       }
+      if (!file_options.project_root && !input.from_stdin)
+        file_options.project_root = engine::enclosing_work_tree(input.path);
       if (defined_profile) {
         file_options.profile = engine::Profile::custom;
         file_options.profile_spec = engine::find_definition(file_options.profile_definitions, *defined_profile);

@@ -50,6 +50,7 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
     }
     json definition_names = json::array();
     for (const auto& spec : settings.profile_definitions) definition_names.push_back(spec->name);
+    const auto project_root = settings.project_root ? settings.project_root : engine::enclosing_work_tree(file);
     json shown = {{"file", file},
                   {"configuration", resolved ? json(resolved->config.origin) : json(nullptr)},
                   {"ignored", settings.ignored},
@@ -58,7 +59,10 @@ int show_config(const std::string& file, const std::optional<std::string>& confi
                   {"profile_reason", reason},
                   {"profile_definitions", definition_names},
                   {"max_file_size", settings.max_file_size.value_or(doc::Limits{}.max_file_size)},
-                  {"project_root", settings.project_root ? json(*settings.project_root) : json(nullptr)},
+                  {"project_root", project_root ? json(*project_root) : json(nullptr)},
+                  {"project_root_from", settings.project_root ? "configuration"
+                                        : project_root        ? "git work tree"
+                                                              : "none"},
                   {"rules", rules}};
     out << shown.dump(2) << '\n';
     return exit_ok;

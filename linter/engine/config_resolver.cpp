@@ -122,4 +122,16 @@ FileSettings ConfigResolver::settings(const ResolvedConfig& resolved, const fs::
   return settings_for(resolved.config, relative.generic_string());
 }
 
+std::optional<std::string> enclosing_work_tree(const fs::path& file) {
+  std::error_code ec;
+  auto directory = fs::absolute(file, ec).lexically_normal().parent_path();
+  if (ec) return std::nullopt;
+  while (true) {
+    if (fs::exists(directory / ".git", ec)) return directory.string();
+    const auto parent = directory.parent_path();
+    if (parent == directory || parent.empty()) return std::nullopt;
+    directory = parent;
+  }
+}
+
 }  // namespace baton::engine

@@ -37,6 +37,12 @@ ConfigFiles system_config_files();
 // Finds and loads `.baton.json` files: the nearest one above each linted
 // file, or one file for everything when given (--config). Throws
 // ConfigFailure on a bad file or an `extends` cycle.
+// The git work tree `file` lies in: the nearest directory above it holding a
+// `.git` directory or file (a worktree or submodule). A handoff committed
+// there is read by a session started at that root, so it is the default
+// project root when the configuration declares none.
+std::optional<std::string> enclosing_work_tree(const std::filesystem::path& file);
+
 class ConfigResolver {
  public:
   ConfigResolver(std::optional<std::filesystem::path> explicit_config, Registry registry,

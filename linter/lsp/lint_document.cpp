@@ -21,7 +21,9 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.options.profile_spec = file_settings.profile_spec;
       settings.options.profile_definitions = file_settings.profile_definitions;
       if (file_settings.max_file_size) settings.limits.max_file_size = *file_settings.max_file_size;
+      settings.options.project_root = file_settings.project_root;
     }
+    if (!settings.options.project_root) settings.options.project_root = engine::enclosing_work_tree(file);
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.
   }

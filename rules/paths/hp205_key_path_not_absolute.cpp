@@ -84,8 +84,9 @@ path. A backticked path with a directory in it (`src/parser.ts`, `~/notes/plan.m
 start with `/` is relative. Bare file names (`parser.ts`) may be names rather than paths and are
 left alone.
 
-When the configuration declares the repository root (`"project_root": "."` in `.baton.json`),
-repository-relative paths are accepted; `~` paths are still reported, since only a shell expands
+When there is a project root — declared in the configuration (`"project_root": "."` in
+`.baton.json`), or else the git work tree the file is in (the nearest directory above it holding
+`.git`, found by `baton check` and the language server) — repository-relative paths are accepted; `~` paths are still reported, since only a shell expands
 them. `Read()` calls are `path-not-absolute`'s business.
 
 A handoff that names its repository by absolute path on a line about it (``repo at

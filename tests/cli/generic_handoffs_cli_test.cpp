@@ -99,6 +99,23 @@ TEST(GenericHandoffCli, ProjectRootAcceptsRepositoryRelativePaths) {
   EXPECT_TRUE(contains(bad.err, "project_root must be a non-empty path")) << bad.err;
 }
 
+// A handoff committed in a git work tree is read by a session started at
+// its root: repository-relative key files need no configuration there.
+TEST(GenericHandoffCli, GitWorkTreeIsTheDefaultProjectRoot) {
+  TempDir dir;
+  const auto file = dir.write(".claude/HANDOFF.md", free_form);
+  ASSERT_EQ(run_cli({"check", file}).code, 1);  // no repository: relative paths are reported
+  fs::create_directories(dir.path() / ".git");
+  const auto run = run_cli({"check", "--format", "concise", file});
+  EXPECT_EQ(run.code, 0) << run.out << run.err;
+  const auto shown = nlohmann::json::parse(run_cli({"config", "--show", file}).out);
+  EXPECT_EQ(shown["project_root"], fs::absolute(dir.path()).lexically_normal().string());
+  EXPECT_EQ(shown["project_root_from"], "git work tree");
+  // The configuration still wins.
+  dir.write(".baton.json", "{\"project_root\": \".claude\"}\n");
+  EXPECT_EQ(nlohmann::json::parse(run_cli({"config", "--show", file}).out)["project_root_from"], "configuration");
+}
+
 TEST(GenericHandoffCli, HandoffWithSecretsAndUnclosedFenceFails) {
   // Before the every-file rules, this file exited 0 with one HP001 warning.
   TempDir dir;
