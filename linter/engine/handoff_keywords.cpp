@@ -68,6 +68,15 @@ constexpr std::string_view task_heading_entries[] = {
     "open tasks",
     "open issues",
     "issues to fix",
+    "what still needs",
+    "still needs",
+    "what to work on",
+    "what to build",
+    "what's left",
+    "what\u2019s left",
+    "what is left",
+    "left to do",
+    "remaining work",
     "remaining",
     "priorities",
     "do these first",
@@ -83,6 +92,12 @@ constexpr std::string_view task_heading_entries[] = {
     "nächste schritte",
     "下一步",
     "待办",
+    "다음 할 일",
+    "다음 단계",
+    "남은 작업",
+    "次のステップ",
+    "残タスク",
+    "próximos pasos",
 };
 
 constexpr std::string_view reading_heading_entries[] = {

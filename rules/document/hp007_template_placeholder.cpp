@@ -83,7 +83,7 @@ class Scanner {
          at = window.find('[', at + 1)) {
       const auto offset = static_cast<std::uint32_t>(at);
       if (document_.in_code(offset) || document_.in_comment(offset)) continue;
-      if (at > 0 && (text_[at - 1] == '\\' || text_[at - 1] == '!')) continue;
+      if (at > 0 && (text_[at - 1] == '\\' || text_[at - 1] == '!' || text_[at - 1] == '[')) continue;
       // "Optional[LineageType]", "#[allow(dead_code)]": a type or an attribute, not a slot.
       if (at > 0 && (doc::is_alpha(text_[at - 1]) || doc::is_digit(text_[at - 1]) || text_[at - 1] == '#' ||
                      text_[at - 1] == '_'))
@@ -92,7 +92,7 @@ class Scanner {
       if (close == std::string_view::npos) break;
       const auto inner = text_.substr(at + 1, close - at - 1);
       const char next = close + 1 < text_.size() ? text_[close + 1] : '\n';
-      if (next == '(' || next == '[') continue;  // inline and reference links
+      if (next == '(' || next == '[' || next == ']') continue;  // links; `[[wiki links]]`
       if (!is_placeholder_text(inner)) continue;
       if (link_labels_.count(inner) || in_path_pattern(at, close)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});

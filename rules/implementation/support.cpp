@@ -648,6 +648,7 @@ namespace {
 
 constexpr std::string_view done_label_entries[] = {
     "definition of done", "DoD", "acceptance criteria", "acceptance tests", "success criteria",
+    "completion criteria",
     "done criteria", "done when",
     "critérios de aceitação", "criterios de aceptación", "critères d'acceptation", "abnahmekriterien",
     "最终交付标准", "交付标准", "验收标准", "完成标准", "完了条件", "受け入れ基準",
@@ -695,6 +696,7 @@ bool has_implementation_parts(const Document& document) {
     }
     if (fence_runs_tests(document, fence)) return true;  // how to verify the work
   }
+  if (find_ordered_steps(document)) return true;  // a procedure, if not phases
   return !find_topics(document, &is_done_title).empty();
 }
 
@@ -747,8 +749,15 @@ bool is_step_word_title(std::string_view title) {
   return false;
 }
 
-// "1. Codex home", "2) Storage", "3、缓存".
+// "1. Codex home", "2) Storage", "3、缓存", "STEP 4 — Verify", "[STEP 2] Plan".
 bool starts_with_step_number(std::string_view title) {
+  if (title.starts_with('[')) title.remove_prefix(1);
+  if (doc::istarts_with(title, "step ")) {
+    title.remove_prefix(5);
+    std::size_t digits = 0;
+    while (digits < title.size() && doc::is_digit(title[digits])) ++digits;
+    return digits > 0;
+  }
   std::size_t digits = 0;
   while (digits < title.size() && doc::is_digit(title[digits])) ++digits;
   if (digits == 0 || digits == title.size()) return false;
@@ -775,10 +784,15 @@ std::optional<OrderedSteps> find_ordered_steps(const Document& document) {
   const auto consider = [&](OrderedSteps steps) {
     if (!found || steps.anchor.begin < found->anchor.begin) found = steps;
   };
-  // Three or more sibling headings numbered as steps.
+  // Three or more sibling headings numbered as steps. Numbered top-level
+  // sections ("## 1. Context", "## 2. Requirements") are the document's own
+  // outline, not steps, unless they say "Step".
   const auto headings = document.headings();
   for (std::size_t i = 0; i < headings.size(); ++i) {
-    if (!starts_with_step_number(visible_text(document, headings[i].text))) continue;
+    const auto title = visible_text(document, headings[i].text);
+    if (!starts_with_step_number(title)) continue;
+    if (headings[i].level <= 2 && !doc::istarts_with(title, "step") && !doc::istarts_with(title, "[step"))
+      continue;
     std::size_t count = 1;
     for (std::size_t j = i + 1; j < headings.size() && headings[j].level >= headings[i].level; ++j) {
       if (headings[j].level == headings[i].level &&
@@ -789,6 +803,22 @@ std::optional<OrderedSteps> find_ordered_steps(const Document& document) {
       consider({headings[i].range, count});
       break;
     }
+  }
+  // Three or more paragraphs that open with a step label: "**STEP 1 — Learn
+  // my setup.**", "[STEP 2] Present the step".
+  {
+    std::size_t count = 0;
+    TextRange first{};
+    for (const auto& block : document.blocks()) {
+      if (block.kind != doc::BlockKind::paragraph) continue;
+      auto text = doc::trim(document.text(block.range));
+      while (text.starts_with('*') || text.starts_with('_')) text.remove_prefix(1);
+      const bool step = (doc::istarts_with(text, "step ") || doc::istarts_with(text, "[step ")) &&
+                        starts_with_step_number(text.substr(0, std::min<std::size_t>(text.size(), 12)));
+      if (!step) continue;
+      if (count++ == 0) first = block.range;
+    }
+    if (count >= 3) consider({first, count});
   }
   // An ordered list of three or more items under a heading or after a
   // sentence that says it is an order ("Suggested implementation order:").

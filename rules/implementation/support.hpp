@@ -150,7 +150,7 @@ bool is_small_task(const Document& document);
 bool is_greenfield(const Document& document);
 
 // Numbered steps that are not phases: three or more sibling headings
-// numbered "1. ...", or an ordered list of three or more items after a
+// numbered "1. ..." below level 2 (or titled "STEP 1 ..." at any level), or an ordered list of three or more items after a
 // heading or sentence that names an order ("Steps", "What to build first",
 // "Suggested implementation order:").
 struct OrderedSteps {

@@ -87,6 +87,15 @@ bool not_work(std::string_view title) {
   return false;
 }
 
+// "Phase 9 contains future/nice-to-have items:": the list after it is a menu.
+bool offers_rather_than_asks(std::string_view sentence) {
+  for (std::string_view word : {"optional", "future", "nice to have", "nice-to-have", "someday", "ideas"}) {
+    if (support::find_phrase(sentence, word) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // A paragraph that labels the list after it: "**Immediate next actions:**".
 // Returns the label's words, or "" when the paragraph is no short label.
 std::string_view label_of(const doc::Document& document, const doc::Block& block) {
@@ -104,11 +113,14 @@ void collect_tasks(const doc::Document& document, const generic::OutlineSection&
                    bool task_section, std::vector<const doc::ListItem*>& tasks) {
   std::string_view label;
   bool labelled = false;
+  bool offered = false;  // the sentence before the list says its items are optional or future
   for (const auto* top : doc::Document::within(document.blocks(), section.own_body)) {
     const auto& block = *top;
     if (block.depth != 0)
       continue;
     if (block.kind == doc::BlockKind::paragraph) {
+      const auto sentence = doc::trim(document.text(block.range));
+      offered = sentence.ends_with(':') && offers_rather_than_asks(sentence);
       // A bold label decides for its list; a sentence ending in ':' only
       // when it names tasks ("Then, in order:" leaves the section's default).
       label = label_of(document, block);
@@ -119,11 +131,13 @@ void collect_tasks(const doc::Document& document, const generic::OutlineSection&
     }
     if (block.kind != doc::BlockKind::list) {
       labelled = false;
+      offered = false;
       continue;
     }
     const bool tasks_here =
-        labelled ? !engine::keywords::task_keyword(label).empty() : task_section;
+        !offered && (labelled ? !engine::keywords::task_keyword(label).empty() : task_section);
     labelled = false;
+    offered = false;
     if (!tasks_here)
       continue;
     for (const auto* item : generic::top_level_items(document, block.range)) {
@@ -145,6 +159,11 @@ void check(engine::RuleContext& context) {
     const auto& section = sections[i];
     if (section.resume_keyword.empty() || section.heading->range.begin < covered)
       continue;
+    // "# Next session — kick-off prompt" is the document's title: the
+    // sections under it are judged by their own headings.
+    if (section.heading->level == 1 && section.heading == &document.headings().front() &&
+        i + 1 < sections.size() && section.body.contains(sections[i + 1].heading->range.begin))
+      continue;
     const std::pair<std::string_view, int> key{section.resume_keyword, section.heading->level};
     if (std::find(seen.begin(), seen.end(), key) != seen.end())
       continue;
@@ -160,7 +179,9 @@ void check(engine::RuleContext& context) {
          j < sections.size() && (j == i || section.body.contains(sections[j].heading->range.begin));
          ++j) {
       const auto title = document.text(sections[j].heading->text);
-      if (j != i && not_work(title))
+      // A reading list inside a task section ("### Key files to study") names
+      // files, not work.
+      if (j != i && (not_work(title) || !sections[j].reading_keyword.empty()))
         continue;
       collect_tasks(document, sections[j],
                     task_parent || !engine::keywords::task_keyword(title).empty(), tasks);
@@ -216,7 +237,9 @@ another section by quoting that section's title (`see "Remaining open set" above
 there are judged there.
 
 Not counted as tasks: checked items (`- [x]`), items offered rather than asked
-(`Optional: …`, `(optional) …`, `Nice to have: …`, `Maybe …`), and the items of subsections whose heading says
+(`Optional: …`, `(optional) …`, `Nice to have: …`, `Maybe …`), a list introduced by a sentence that calls its items optional or future
+("… contains future/nice-to-have items:"), the document's title when
+sections follow it (`# Next session — kick-off prompt` is a title, not a task list), the items of reading subsections (`### Key files to study`), and the items of subsections whose heading says
 the work is done, completed, optional, future or archived. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
