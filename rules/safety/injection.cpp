@@ -687,7 +687,8 @@ void exfiltration(std::string_view line, std::vector<std::pair<std::size_t, std:
   for (std::size_t verb = 0; verb < tokens.size(); ++verb) {
     const auto word = command_word_at(line, tokens[verb].begin);
     const bool network = one_of(word, network_commands);
-    if (!network && !one_of(matcher.word(verb), send_verbs))
+    // Whole words only: the "upload" of "test_upload" sends nothing.
+    if (!network && (word != matcher.word(verb) || !one_of(word, send_verbs)))
       continue;
     if (matcher.negated(verb))
       continue;
