@@ -8,8 +8,38 @@
 #include "format/report.hpp"
 #include "fuzz_support.hpp"
 #include "rules/registry.hpp"
+#include "rules/safety/hidden.hpp"
+#include "rules/safety/injection.hpp"
+#include "rules/safety/invisible.hpp"
 
 namespace baton::fuzz {
+
+namespace {
+
+// The security scanners' own promises, beyond not crashing: ranges inside
+// the text, in order, not overlapping.
+void check_security_scanners(const doc::Document& built) {
+  const auto text = built.source().text();
+  std::size_t end = 0;
+  for (const auto& run : rules::safety::find_invisible_runs(text)) {
+    if (run.offset < end || run.offset + run.length > text.size() || run.code_points.empty()) __builtin_trap();
+    end = run.offset + run.length;
+  }
+  end = 0;
+  for (const auto& match : rules::safety::find_injections(text)) {
+    if (match.offset < end || match.offset + match.length > text.size() || match.length == 0) __builtin_trap();
+    end = match.offset + match.length;
+  }
+  for (const auto& hidden : rules::safety::find_hidden_texts(built).items) {
+    if (hidden.content.begin > hidden.content.end || hidden.content.end > text.size()) __builtin_trap();
+    const auto content = built.text(hidden.content);
+    for (const auto& found : {rules::safety::find_agent_address(content), rules::safety::find_command(content)}) {
+      if (found.found && found.offset + found.length > content.size()) __builtin_trap();
+    }
+  }
+}
+
+}  // namespace
 
 int document(const std::uint8_t* data, std::size_t size) {
   const std::string text(as_text(data, size));
@@ -17,6 +47,7 @@ int document(const std::uint8_t* data, std::size_t size) {
   engine::LintOptions options;
   options.home = "/home/fuzz";  // offers the ~/ fixes too
   auto result = engine::lint(built, rules::registry(), options);
+  check_security_scanners(built);
 
   const std::array<format::FileReport, 1> reports{
       format::FileReport{&built.source(), std::move(result.diagnostics)}};

@@ -57,6 +57,9 @@ constexpr std::array all_rules{
     &state_schema,                // HP502
     &state_mismatch,              // HP503
     &secret_in_prompt,            // HP601
+    &invisible_character,         // HP602
+    &hidden_instruction,          // HP603
+    &prompt_injection,            // HP604
     &contracts_missing,           // HP701
     &phases_missing,              // HP702
     &exit_criteria_missing,       // HP703

@@ -65,6 +65,9 @@ extern const engine::RuleMeta state_mismatch;        // HP503
 
 // Safety
 extern const engine::RuleMeta secret_in_prompt;      // HP601
+extern const engine::RuleMeta invisible_character;   // HP602
+extern const engine::RuleMeta hidden_instruction;    // HP603
+extern const engine::RuleMeta prompt_injection;      // HP604
 
 // Implementation prompt
 extern const engine::RuleMeta contracts_missing;       // HP701

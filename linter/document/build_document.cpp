@@ -112,12 +112,15 @@ class Builder {
     int end_column = cmark_node_get_end_column(node);
     const auto begin = offset(start_line, cmark_node_get_start_column(node));
     std::uint32_t end = 0;
-    if (end_line < start_line) {
-      // cmark-gfm leaves some blocks (an HTML block on the first line) with an
-      // end of 0:0; their literal still tells how many lines they cover.
+    // cmark-gfm leaves some blocks (an HTML block on the first line) with an
+    // end of 0:0, and ends a comment whose "-->" is alone on its line a line
+    // early; an HTML block's literal tells how many lines it covers.
+    if (end_line < start_line || cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
       const char* literal = cmark_node_get_literal(node);
       const std::string_view text = literal ? literal : "";
-      const auto lines = std::max<int>(1, static_cast<int>(std::count(text.begin(), text.end(), '\n')));
+      const bool last_line_open = !text.empty() && text.back() != '\n';  // the block ends the file
+      const auto lines =
+          std::max<int>(1, static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (last_line_open ? 1 : 0));
       end_line = start_line + lines - 1;
       end_column = static_cast<int>(source_.line_range(static_cast<std::uint32_t>(end_line)).size() + 1);
       if (end_line == 1) end_column -= static_cast<int>(bom_shift_);

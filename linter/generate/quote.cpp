@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "rules/safety/invisible.hpp"
+
 namespace baton::generate::quote {
 
 namespace {
@@ -238,7 +240,18 @@ void append_inline(std::string& out, std::string_view line, bool line_start = tr
 std::string clean(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  // Invisible and bidi characters (invisible-character, HP602) show as one
+  // U+FFFD per run: the reader sees that something was there.
+  const auto invisible = rules::safety::find_invisible_runs(text);
+  auto next_invisible = invisible.begin();
   for (std::size_t at = 0; at < text.size();) {
+    while (next_invisible != invisible.end() && next_invisible->offset < at) ++next_invisible;
+    if (next_invisible != invisible.end() && next_invisible->offset == at) {
+      append_utf8(out, 0xFFFD);
+      at += next_invisible->length;
+      ++next_invisible;
+      continue;
+    }
     char32_t cp = 0;
     const auto length = decode_utf8(text, at, cp);
     if (cp == '\r') {

@@ -11,7 +11,8 @@
 namespace baton::generate::quote {
 
 // Line breaks normalised to "\n"; control characters other than tab and
-// line feed, and lone surrogates, replaced by U+FFFD.
+// line feed, lone surrogates, and each run of invisible or bidi characters
+// (what invisible-character reports) replaced by U+FFFD.
 std::string clean(std::string_view text);
 
 // A double-quoted string literal that the call grammar, JSON and YAML all
