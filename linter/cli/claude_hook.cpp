@@ -105,8 +105,8 @@ class PromptChecker {
 
  private:
   // "- line 7: HP102 skill-call-missing: <message>" and how to repair it.
-  static std::string describe(const engine::Diagnostic& diagnostic, const source::SourceFile& source,
-                              const std::string& path) {
+  static std::string describe(const engine::Diagnostic& diagnostic,
+                              const source::SourceFile& source, const std::string& path) {
     const auto line = source.line_of(diagnostic.range.begin);
     std::string text = "- line " + std::to_string(line) + ": ";
     if (diagnostic.rule) {
@@ -114,8 +114,8 @@ class PromptChecker {
     }
     text += diagnostic.message;
     if (diagnostic.fix && diagnostic.fix->safety == engine::FixSafety::safe) {
-      text += "\n  fix: " + diagnostic.fix->title + " (`baton check --fix '" + path +
-              "'` applies it)";
+      text +=
+          "\n  fix: " + diagnostic.fix->title + " (`baton check --fix '" + path + "'` applies it)";
     }
     if (diagnostic.rule)
       text.append("\n  rule: `baton explain ").append(diagnostic.rule->code).append("`");
@@ -133,7 +133,8 @@ std::string error_count(std::size_t errors) {
 std::string report(const CheckedPrompt& prompt) {
   std::string text = "baton: " + prompt.path + " (" + prompt.profile + ") has " +
                      error_count(prompt.errors) + ":\n";
-  for (const auto& line : prompt.error_lines) text += line + '\n';
+  for (const auto& line : prompt.error_lines)
+    text += line + '\n';
   if (prompt.errors > prompt.error_lines.size()) {
     text += "- ... and " + std::to_string(prompt.errors - prompt.error_lines.size()) +
             " more (`baton check '" + prompt.path + "'` lists them all)\n";
@@ -155,7 +156,8 @@ HookReply post_tool_use(const Json& event, const fs::path& cwd) {
   const auto prompt = checker.check(absolute_path(file_path, cwd));
   if (!prompt || prompt->errors == 0)
     return {};
-  return {2, {},
+  return {2,
+          {},
           report(*prompt) +
               "The next session boots from this file with nothing else in its context: fix "
               "every error above in the file, then save it again.\n"};
@@ -194,8 +196,8 @@ std::vector<fs::path> files_written(const fs::path& transcript, const fs::path& 
 HookReply stop(const Json& event, const fs::path& cwd) {
   // Claude Code sets stop_hook_active when the agent is already continuing
   // because a stop hook blocked: blocking again could loop forever.
-  if (const auto it = event.find("stop_hook_active"); it != event.end() && it->is_boolean() &&
-                                                       it->get<bool>())
+  if (const auto it = event.find("stop_hook_active");
+      it != event.end() && it->is_boolean() && it->get<bool>())
     return {};
   const auto transcript = string_member(event, "transcript_path");
   if (transcript.empty())
@@ -262,7 +264,8 @@ HookReply session_start(const fs::path& cwd) {
                " characters, more than the " + std::to_string(claude_hook_output_budget) +
                " characters Claude Code puts into the context from a hook's output: a "
                "SessionStart hook that prints it injects only a preview and a file path. Read "
-               "the whole file with Read(\"" + prompt->path +
+               "the whole file with Read(\"" +
+               prompt->path +
                "\"), or inject just its Section 0 (`baton generate --section0-only` keeps it "
                "within 8,000 characters).\n";
     message = "baton: the handoff " + prompt->path + " is over Claude Code's " +
@@ -272,8 +275,8 @@ HookReply session_start(const fs::path& cwd) {
     context += report(*prompt) +
                "Fix these errors in the handoff before you act on it, or tell the user what "
                "it is missing.\n";
-    message += std::string(message.empty() ? "baton: the handoff " + prompt->path : ";") +
-               " has " + error_count(prompt->errors);
+    message += std::string(message.empty() ? "baton: the handoff " + prompt->path : ";") + " has " +
+               error_count(prompt->errors);
   }
   if (context.empty())
     return {};
@@ -282,12 +285,13 @@ HookReply session_start(const fs::path& cwd) {
     context.resize(claude_hook_output_budget - 100);
     while (!context.empty() && (static_cast<unsigned char>(context.back()) & 0xC0) == 0x80)
       context.pop_back();
-    if (!context.empty()) context.pop_back();
+    if (!context.empty())
+      context.pop_back();
     context += "\n[cut: `baton check '" + prompt->path + "'` lists everything]\n";
   }
-  Json reply = {{"hookSpecificOutput",
-                 {{"hookEventName", "SessionStart"}, {"additionalContext", context}}},
-                {"systemMessage", message}};
+  Json reply = {
+      {"hookSpecificOutput", {{"hookEventName", "SessionStart"}, {"additionalContext", context}}},
+      {"systemMessage", message}};
   return {0, reply.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n', {}};
 }
 
@@ -303,8 +307,12 @@ HookReply answer_claude_hook(std::string_view event_json) {
   if (name.empty())
     return warning("the hook input has no hook_event_name");
   std::error_code ec;
+  // Claude Code always sends an absolute cwd; without one, the hook's own.
   fs::path cwd = string_member(event, "cwd");
-  if (cwd.empty() || cwd.is_relative()) cwd = fs::absolute(cwd, ec);
+  if (cwd.empty())
+    cwd = fs::current_path(ec);
+  else if (cwd.is_relative())
+    cwd = fs::absolute(cwd, ec);
   try {
     if (name == "PostToolUse")
       return post_tool_use(event, cwd);

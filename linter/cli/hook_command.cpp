@@ -8,12 +8,14 @@
 namespace baton::cli {
 
 HookCommand::HookCommand(CLI::App& app) {
-  hook_ = app.add_subcommand("hook", "Answer an agent's hook events (checks the handoffs it writes)");
+  hook_ =
+      app.add_subcommand("hook", "Answer an agent's hook events (checks the handoffs it writes)");
   hook_->require_subcommand(1);
   claude_code_ = hook_->add_subcommand(
       "claude-code",
       "Answer one Claude Code hook event read from stdin (PostToolUse, Stop, SubagentStop, "
       "SessionStart)");
+  hook_->footer("Exit status: see `baton hook claude-code --help`.");
   claude_code_->footer(
       "Exit status: 2 when a handoff the agent just wrote has errors (PostToolUse; the report "
       "on stderr goes back to the agent), else 0, also for input that is not a hook event. "

@@ -13,9 +13,10 @@
 namespace baton::cli {
 
 McpCommand::McpCommand(CLI::App& app) {
-  mcp_ = app.add_subcommand(
-      "mcp", "Run the MCP server on stdin/stdout (tools: check_handoff, explain_rule, "
-             "list_rules, generate_handoff, list_sessions)");
+  mcp_ =
+      app.add_subcommand("mcp",
+                         "Run the MCP server on stdin/stdout (tools: check_handoff, explain_rule, "
+                         "list_rules, generate_handoff, list_sessions)");
   mcp_->footer("Exit status: 0 when the client closes stdin. See docs/agents.md.");
 }
 
@@ -31,7 +32,8 @@ int McpCommand::run(std::istream& in, std::ostream& out, std::ostream& err) cons
   environment.world = &world;
   std::error_code ec;
   environment.working_directory = std::filesystem::current_path(ec);
-  if (ec) environment.working_directory = "/";
+  if (ec)
+    environment.working_directory = "/";
   environment.claude_config_dir =
       session::claude_config_dir(std::getenv("CLAUDE_CONFIG_DIR"), std::getenv("HOME"));
   lsp::Transport transport(in, out, lsp::Framing::newline);

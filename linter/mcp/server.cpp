@@ -29,7 +29,8 @@ std::span<const std::string_view> supported_protocol_versions() {
 
 std::string_view negotiate_protocol_version(std::string_view requested) {
   for (auto version : protocol_versions) {
-    if (version == requested) return version;
+    if (version == requested)
+      return version;
   }
   return protocol_versions.front();
 }
@@ -39,7 +40,8 @@ Server::Server(const Environment& environment) : environment_(environment) {}
 std::string Server::handle_body(std::string_view body) {
   const auto message = json::parse(body, nullptr, false);
   if (message.is_discarded())
-    return lsp::dump(error_response(nullptr, lsp::error_code::parse_error, "parse error: not JSON"));
+    return lsp::dump(
+        error_response(nullptr, lsp::error_code::parse_error, "parse error: not JSON"));
   const auto response = handle(message);
   return response.is_null() ? std::string() : lsp::dump(response);
 }
@@ -56,19 +58,22 @@ json Server::handle(const json& message) {
   const auto method_it = message.find("method");
   if (method_it == message.end()) {
     // A response to a request the server never sends, or junk: nothing to answer.
-    if (!is_request || message.contains("result") || message.contains("error")) return nullptr;
+    if (!is_request || message.contains("result") || message.contains("error"))
+      return nullptr;
     return error_response(id, lsp::error_code::invalid_request, "a request needs a method");
   }
   if (!method_it->is_string() || message.value("jsonrpc", "") != "2.0" ||
       (is_request && !id.is_string() && !id.is_number_integer())) {
-    if (!is_request) return nullptr;
+    if (!is_request)
+      return nullptr;
     return error_response(id.is_string() || id.is_number_integer() ? id : json(),
                           lsp::error_code::invalid_request,
                           "not a JSON-RPC 2.0 request (jsonrpc \"2.0\", a string method, a "
                           "string or integer id)");
   }
   const auto method = method_it->get<std::string>();
-  if (!is_request) return nullptr;  // notifications/initialized, cancelled, ...: nothing to do
+  if (!is_request)
+    return nullptr;  // notifications/initialized, cancelled, ...: nothing to do
   const auto params_it = message.find("params");
   const json params = params_it == message.end() ? json::object() : *params_it;
   try {
@@ -91,8 +96,10 @@ json Server::dispatch(const std::string& method, const json& params) {
             {"serverInfo", {{"name", "baton"}, {"title", "baton"}, {"version", baton::version}}},
             {"instructions", server_instructions}};
   }
-  if (method == "ping") return json::object();
-  if (method == "tools/list") return {{"tools", tool_definitions()}};
+  if (method == "ping")
+    return json::object();
+  if (method == "tools/list")
+    return {{"tools", tool_definitions()}};
   if (method == "tools/call") {
     const auto name = params.find("name");
     if (name == params.end() || !name->is_string())
@@ -108,9 +115,11 @@ int serve(lsp::Transport& transport, const Environment& environment, std::ostrea
   Server server(environment);
   for (;;) {
     auto frame = transport.read();
-    if (frame.status == lsp::ReadResult::Status::eof) return 0;
+    if (frame.status == lsp::ReadResult::Status::eof)
+      return 0;
     if (frame.status == lsp::ReadResult::Status::error) {
-      if (log) *log << "baton mcp: " << frame.error << '\n';
+      if (log)
+        *log << "baton mcp: " << frame.error << '\n';
       transport.write(
           lsp::dump(error_response(nullptr, lsp::error_code::parse_error, frame.error)));
       continue;

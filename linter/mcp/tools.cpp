@@ -52,9 +52,12 @@ struct Tool {
 
 std::string_view type_name(Type type) {
   switch (type) {
-    case Type::string: return "string";
-    case Type::boolean: return "boolean";
-    case Type::integer: return "integer";
+    case Type::string:
+      return "string";
+    case Type::boolean:
+      return "boolean";
+    case Type::integer:
+      return "integer";
   }
   return "string";
 }
@@ -64,12 +67,15 @@ json input_schema(const Tool& tool) {
   json required = json::array();
   for (const auto& argument : tool.arguments) {
     json property = {{"type", type_name(argument.type)}, {"description", argument.description}};
-    if (!argument.choices.empty()) property["enum"] = argument.choices;
+    if (!argument.choices.empty())
+      property["enum"] = argument.choices;
     properties[std::string(argument.name)] = std::move(property);
-    if (argument.required) required.push_back(argument.name);
+    if (argument.required)
+      required.push_back(argument.name);
   }
   json schema = {{"type", "object"}, {"properties", std::move(properties)}};
-  if (!required.empty()) schema["required"] = std::move(required);
+  if (!required.empty())
+    schema["required"] = std::move(required);
   schema["additionalProperties"] = false;
   return schema;
 }
@@ -85,9 +91,11 @@ void check_arguments(const Tool& tool, const json& arguments) {
   for (const auto& [name, value] : arguments.items()) {
     const Argument* argument = nullptr;
     for (const auto& known : tool.arguments) {
-      if (known.name == name) argument = &known;
+      if (known.name == name)
+        argument = &known;
     }
-    if (!argument) invalid_arguments(tool, "unknown argument `" + name + "`");
+    if (!argument)
+      invalid_arguments(tool, "unknown argument `" + name + "`");
     const bool matches = (argument->type == Type::string && value.is_string()) ||
                          (argument->type == Type::boolean && value.is_boolean()) ||
                          (argument->type == Type::integer && value.is_number_integer());
@@ -97,7 +105,8 @@ void check_arguments(const Tool& tool, const json& arguments) {
         std::find(argument->choices.begin(), argument->choices.end(), value.get<std::string>()) ==
             argument->choices.end()) {
       std::string choices;
-      for (const auto& choice : argument->choices) choices += (choices.empty() ? "" : ", ") + choice;
+      for (const auto& choice : argument->choices)
+        choices += (choices.empty() ? "" : ", ") + choice;
       invalid_arguments(tool, "`" + name + "` must be one of " + choices);
     }
   }
@@ -109,7 +118,8 @@ void check_arguments(const Tool& tool, const json& arguments) {
 
 std::optional<std::string> string_argument(const json& arguments, const char* name) {
   const auto it = arguments.find(name);
-  if (it == arguments.end()) return std::nullopt;
+  if (it == arguments.end())
+    return std::nullopt;
   return it->get<std::string>();
 }
 
@@ -119,7 +129,8 @@ json text_content(std::string text) {
 
 json tool_result(std::string text, std::optional<json> structured = std::nullopt) {
   json result = {{"content", text_content(std::move(text))}};
-  if (structured) result["structuredContent"] = std::move(*structured);
+  if (structured)
+    result["structuredContent"] = std::move(*structured);
   result["isError"] = false;
   return result;
 }
@@ -131,7 +142,8 @@ json tool_error(std::string message) {
 
 fs::path resolve(const std::string& path, const Environment& environment) {
   fs::path result(path);
-  if (result.is_relative()) result = environment.working_directory / result;
+  if (result.is_relative())
+    result = environment.working_directory / result;
   return result.lexically_normal();
 }
 
@@ -164,7 +176,8 @@ std::optional<std::string> read_text(const fs::path& path, std::string& problem)
 
 std::vector<std::string> profile_choices() {
   std::vector<std::string> names;
-  for (auto profile : engine::selectable_profiles()) names.emplace_back(engine::to_string(profile));
+  for (auto profile : engine::selectable_profiles())
+    names.emplace_back(engine::to_string(profile));
   return names;
 }
 
@@ -173,7 +186,8 @@ json run_check_handoff(const json& arguments, const Environment& environment) {
   const auto path_argument = string_argument(arguments, "path");
   const auto profile_name = string_argument(arguments, "profile");
   std::optional<engine::Profile> profile;
-  if (profile_name) profile = engine::parse_profile(*profile_name);
+  if (profile_name)
+    profile = engine::parse_profile(*profile_name);
   std::string display = "<text>";
   std::optional<engine::ConfigResolver> resolver;
   if (path_argument) {
@@ -182,7 +196,8 @@ json run_check_handoff(const json& arguments, const Environment& environment) {
     if (!text) {
       std::string problem;
       text = read_text(path, problem);
-      if (!text) return tool_error(problem);
+      if (!text)
+        return tool_error(problem);
     }
     try {
       resolver.emplace(std::nullopt, rules::registry());
@@ -194,9 +209,10 @@ json run_check_handoff(const json& arguments, const Environment& environment) {
       lsp::check_text(display, std::move(*text), resolver ? &*resolver : nullptr, profile);
   const auto& result = checked.result;
   std::vector<format::FileReport> reports;
-  reports.push_back({&checked.document.source(), result.diagnostics,
-                     {std::string(result.profile_name()), std::string(engine::to_string(result.detected_by)),
-                      result.profile_reason}});
+  reports.push_back({&checked.document.source(),
+                     result.diagnostics,
+                     {std::string(result.profile_name()),
+                      std::string(engine::to_string(result.detected_by)), result.profile_reason}});
   format::RenderOptions options;
   options.summary = false;
   std::ostringstream json_text;
@@ -204,8 +220,8 @@ json run_check_handoff(const json& arguments, const Environment& environment) {
   std::ostringstream concise;
   format::render(format::OutputFormat::concise, reports, options, concise);
   const auto counts = format::count_severities(reports);
-  std::string text_result = display + " (" + std::string(result.profile_name()) + "): " +
-                            std::to_string(counts.errors) + " errors, " +
+  std::string text_result = display + " (" + std::string(result.profile_name()) +
+                            "): " + std::to_string(counts.errors) + " errors, " +
                             std::to_string(counts.warnings) + " warnings, " +
                             std::to_string(counts.infos) + " infos\n" + concise.str();
   return tool_result(std::move(text_result), json::parse(json_text.str()));
@@ -299,7 +315,8 @@ json check_output_schema() {
         {"fix", {{"type", "object"}}},
         {"related", {{"type", "array"}}}}},
       {"required",
-       {"file", "line", "column", "end_line", "end_column", "rule", "name", "severity", "message"}}};
+       {"file", "line", "column", "end_line", "end_column", "rule", "name", "severity",
+        "message"}}};
   const json count = {{"type", "integer"}, {"minimum", 0}};
   return {{"type", "object"},
           {"properties",
@@ -361,44 +378,64 @@ json sessions_output_schema() {
 
 const std::vector<Tool>& tools() {
   static const std::vector<Tool> all = {
-      {"check_handoff", "Check a handoff prompt",
+      {"check_handoff",
+       "Check a handoff prompt",
        "Lint a handoff prompt (the markdown boot prompt of a fresh agent session) exactly as "
        "`baton check` does: give the text, a path, or both (the text linted as if it were that "
        "file). Returns every diagnostic with its rule code, line and message.",
        {{"text", Type::string, false, "The markdown to lint", {}},
-        {"path", Type::string, false,
+        {"path",
+         Type::string,
+         false,
          "The file to lint (absolute, or relative to the server's working directory); with "
          "`text`, the name the text is linted under (its configuration and file-name profile)",
          {}},
-        {"profile", Type::string, false,
-         "Lint under this profile instead of detecting it", profile_choices()}},
-       check_output_schema(), run_check_handoff},
-      {"explain_rule", "Explain a rule",
+        {"profile", Type::string, false, "Lint under this profile instead of detecting it",
+         profile_choices()}},
+       check_output_schema(),
+       run_check_handoff},
+      {"explain_rule",
+       "Explain a rule",
        "The documentation of one rule: what it checks, why it matters, a bad and a good example.",
        {{"rule", Type::string, true, "A rule code (HP102) or name (skill-call-missing)", {}}},
-       rule_output_schema(), run_explain_rule},
-      {"list_rules", "List the rules",
+       rule_output_schema(),
+       run_explain_rule},
+      {"list_rules",
+       "List the rules",
        "Every rule baton checks: code, name, family, default severity, fix and summary.",
        {},
-       rules_output_schema(), run_list_rules},
-      {"generate_handoff", "Generate a handoff from a session",
+       rules_output_schema(),
+       run_list_rules},
+      {"generate_handoff",
+       "Generate a handoff from a session",
        "Write a spellbook handoff (compliant with `baton check` by construction) from a Claude "
        "Code session transcript and return its text; nothing is written to disk.",
        {{"session", Type::string, true, "The session transcript (.jsonl)", {}},
-        {"project_dir", Type::string, false,
-         "The project the session worked in (default: the cwd recorded in the session)", {}},
-        {"section0_only", Type::boolean, false,
-         "Only Section 0, within 8,000 characters", {}}},
-       nullptr, run_generate_handoff},
-      {"list_sessions", "List Claude Code sessions",
+        {"project_dir",
+         Type::string,
+         false,
+         "The project the session worked in (default: the cwd recorded in the session)",
+         {}},
+        {"section0_only", Type::boolean, false, "Only Section 0, within 8,000 characters", {}}},
+       nullptr,
+       run_generate_handoff},
+      {"list_sessions",
+       "List Claude Code sessions",
        "The recent sessions of a Claude Code project, newest first, as `baton sessions list` "
        "prints them.",
-       {{"project_dir", Type::string, false,
-         "The Claude Code project directory (~/.claude/projects/<encoded cwd>)", {}},
-        {"cwd", Type::string, false,
-         "A working directory whose project directory to find (default: the server's)", {}},
+       {{"project_dir",
+         Type::string,
+         false,
+         "The Claude Code project directory (~/.claude/projects/<encoded cwd>)",
+         {}},
+        {"cwd",
+         Type::string,
+         false,
+         "A working directory whose project directory to find (default: the server's)",
+         {}},
         {"limit", Type::integer, false, "At most this many sessions (default 5)", {}}},
-       sessions_output_schema(), run_list_sessions},
+       sessions_output_schema(),
+       run_list_sessions},
   };
   return all;
 }
@@ -412,7 +449,8 @@ json tool_definitions() {
                   {"title", tool.title},
                   {"description", tool.description},
                   {"inputSchema", input_schema(tool)}};
-    if (!tool.output_schema.is_null()) entry["outputSchema"] = tool.output_schema;
+    if (!tool.output_schema.is_null())
+      entry["outputSchema"] = tool.output_schema;
     list.push_back(std::move(entry));
   }
   return list;
@@ -420,9 +458,11 @@ json tool_definitions() {
 
 json call_tool(const std::string& name, const json& arguments, const Environment& environment) {
   for (const auto& tool : tools()) {
-    if (tool.name != name) continue;
+    if (tool.name != name)
+      continue;
     const json given = arguments.is_null() ? json::object() : arguments;
-    if (!given.is_object()) invalid_arguments(tool, "`arguments` must be an object");
+    if (!given.is_object())
+      invalid_arguments(tool, "`arguments` must be an object");
     check_arguments(tool, given);
     if (tool.name == "check_handoff" && !given.contains("text") && !given.contains("path"))
       invalid_arguments(tool, "give `text`, `path` or both");

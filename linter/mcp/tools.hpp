@@ -13,7 +13,7 @@ namespace baton::mcp {
 
 // What the tools need from outside the process, supplied by the command.
 struct Environment {
-  const generate::World* world = nullptr;  // file states, git, the clock, $HOME
+  const generate::World* world = nullptr;   // file states, git, the clock, $HOME
   std::filesystem::path working_directory;  // relative paths resolve against it
   std::filesystem::path claude_config_dir;  // $CLAUDE_CONFIG_DIR, else ~/.claude
 };

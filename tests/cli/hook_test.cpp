@@ -23,23 +23,24 @@ baton::test::CliRun hook(const Json& event) {
 }
 
 Json post_tool_use(const std::string& tool, const std::string& file_path, const std::string& cwd) {
-  return {{"session_id", "s1"},
-          {"transcript_path", cwd + "/transcript.jsonl"},
-          {"cwd", cwd},
-          {"hook_event_name", "PostToolUse"},
-          {"tool_name", tool},
-          {"tool_input", {{"file_path", file_path}, {"content", "ignored: the file on disk counts"}}},
-          {"tool_response", {{"success", true}}}};
+  return {
+      {"session_id", "s1"},
+      {"transcript_path", cwd + "/transcript.jsonl"},
+      {"cwd", cwd},
+      {"hook_event_name", "PostToolUse"},
+      {"tool_name", tool},
+      {"tool_input", {{"file_path", file_path}, {"content", "ignored: the file on disk counts"}}},
+      {"tool_response", {{"success", true}}}};
 }
 
 // One assistant record of a transcript whose message calls `tool` on `file_path`.
 std::string tool_use_record(const std::string& tool, const std::string& file_path) {
-  Json record = {{"type", "assistant"},
-                 {"cwd", "/"},
-                 {"message",
-                  {{"role", "assistant"},
-                   {"content",
-                    Json::array({{{"type", "tool_use"},
+  Json record = {
+      {"type", "assistant"},
+      {"cwd", "/"},
+      {"message",
+       {{"role", "assistant"},
+        {"content", Json::array({{{"type", "tool_use"},
                                   {"id", "toolu_1"},
                                   {"name", tool},
                                   {"input", {{"file_path", file_path}, {"content", "x"}}}}})}}}};
@@ -103,9 +104,10 @@ TEST(ClaudeHook, PostToolUsePicksAMarkdownFileByItsContentLikeADirectoryScan) {
 }
 
 TEST(ClaudeHook, BadInputExitsZeroWithAWarning) {
-  for (const std::string input : {"", "not json", "[1, 2]", "{\"tool_name\": \"Write\"}",
-                                  "{\"hook_event_name\": \"Notification\"}",
-                                  "{\"hook_event_name\": \"PostToolUse\", \"tool_name\": \"Write\"}"}) {
+  for (const std::string input :
+       {"", "not json", "[1, 2]", "{\"tool_name\": \"Write\"}",
+        "{\"hook_event_name\": \"Notification\"}",
+        "{\"hook_event_name\": \"PostToolUse\", \"tool_name\": \"Write\"}"}) {
     const auto run = run_cli({"hook", "claude-code"}, input);
     EXPECT_EQ(run.code, 0) << input;
     EXPECT_EQ(run.out, "") << input;
@@ -120,12 +122,15 @@ TEST(ClaudeHook, StopBlocksWhileAHandoffWrittenInTheSessionHasErrors) {
   const auto clean = dir.write("clean-handoff.md", read_text(examples + "clean-handoff.md"));
   // A broken handoff the session did not write is none of its business.
   dir.write("other-handoff.md", read_text(examples + "broken-handoff.md"));
-  const auto transcript = dir.write(
-      "transcript.jsonl", "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n" +
-                              tool_use_record("Write", broken) + tool_use_record("Edit", clean) +
-                              tool_use_record("Write", dir / "src/main.cpp") + "not json\n");
-  Json event = {{"session_id", "s1"},          {"transcript_path", transcript},
-                {"cwd", dir.path().string()},  {"hook_event_name", "Stop"},
+  const auto transcript =
+      dir.write("transcript.jsonl",
+                "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n" +
+                    tool_use_record("Write", broken) + tool_use_record("Edit", clean) +
+                    tool_use_record("Write", dir / "src/main.cpp") + "not json\n");
+  Json event = {{"session_id", "s1"},
+                {"transcript_path", transcript},
+                {"cwd", dir.path().string()},
+                {"hook_event_name", "Stop"},
                 {"stop_hook_active", false}};
   const auto run = hook(event);
   ASSERT_EQ(run.code, 0) << run.err;
@@ -171,8 +176,8 @@ TEST(ClaudeHook, SessionStartWarnsWhenTheBootPromptIsOverTheHookOutputBudget) {
   handoff += "\n## Notes\n\n" + std::string(2500, 'x') + "\n";
   ASSERT_GT(handoff.size(), 10000u);
   const auto file = dir.write(".claude/HANDOFF.md", handoff);
-  const auto run =
-      hook({{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
+  const auto run = hook(
+      {{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
   ASSERT_EQ(run.code, 0) << run.err;
   const auto reply = Json::parse(run.out);
   const auto& output = reply.at("hookSpecificOutput");
@@ -187,24 +192,25 @@ TEST(ClaudeHook, SessionStartWarnsWhenTheBootPromptIsOverTheHookOutputBudget) {
 
 TEST(ClaudeHook, SessionStartNamesTheErrorsOfTheNewestHandoffAndIsSilentOnACleanOne) {
   TempDir dir;
-  const auto clean =
-      hook({{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
+  const auto clean = hook(
+      {{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
   EXPECT_EQ(clean.out, "");  // no handoff at all
   dir.write("HANDOFF.md", read_text(examples + "clean-handoff.md"));
-  const auto quiet =
-      hook({{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "resume"}});
+  const auto quiet = hook(
+      {{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "resume"}});
   EXPECT_EQ(quiet.code, 0);
   EXPECT_EQ(quiet.out, "");
   dir.write("README.md", read_text(examples + "broken-handoff.md"));  // never a boot prompt
-  const auto still_quiet =
-      hook({{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "clear"}});
+  const auto still_quiet = hook(
+      {{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "clear"}});
   EXPECT_EQ(still_quiet.out, "");
-  std::filesystem::last_write_time(dir.path() / "HANDOFF.md",
-                                   std::filesystem::file_time_type::clock::now() -
-                                       std::chrono::hours(1));
-  const auto broken = dir.write("next-session-handoff.md", read_text(examples + "broken-handoff.md"));
-  const auto run =
-      hook({{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
+  std::filesystem::last_write_time(
+      dir.path() / "HANDOFF.md",
+      std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  const auto broken =
+      dir.write("next-session-handoff.md", read_text(examples + "broken-handoff.md"));
+  const auto run = hook(
+      {{"cwd", dir.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}});
   ASSERT_EQ(run.code, 0);
   const auto context =
       Json::parse(run.out).at("hookSpecificOutput").at("additionalContext").get<std::string>();

@@ -13,7 +13,8 @@ namespace {
 using baton::mcp::json;
 
 json request(baton::mcp::Server& server, const std::string& method, json params, int id = 1) {
-  return server.handle({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  return server.handle(
+      {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
 }
 
 TEST(McpServer, AnswersTheRequestedProtocolVersionWhenSupportedElseItsLatest) {
@@ -43,11 +44,11 @@ TEST(McpServer, ProtocolErrorsAreJsonRpcErrors) {
                 .at("error")
                 .at("code"),
             -32602);
-  EXPECT_EQ(request(server, "tools/call",
-                    {{"name", "list_rules"}, {"arguments", {{"format", "json"}}}})
-                .at("error")
-                .at("code"),
-            -32602);
+  EXPECT_EQ(
+      request(server, "tools/call", {{"name", "list_rules"}, {"arguments", {{"format", "json"}}}})
+          .at("error")
+          .at("code"),
+      -32602);
 }
 
 TEST(McpServer, NotificationsAndResponsesGetNoReply) {
@@ -62,9 +63,10 @@ TEST(McpServer, NotificationsAndResponsesGetNoReply) {
 TEST(McpServer, CheckHandoffReturnsTheCheckJsonAsStructuredContent) {
   baton::mcp::Environment environment;
   baton::mcp::Server server(environment);
-  const auto reply = request(server, "tools/call",
-                             {{"name", "check_handoff"},
-                              {"arguments", {{"text", "# Notes\n"}, {"profile", "spellbook-handoff"}}}});
+  const auto reply =
+      request(server, "tools/call",
+              {{"name", "check_handoff"},
+               {"arguments", {{"text", "# Notes\n"}, {"profile", "spellbook-handoff"}}}});
   const auto& result = reply.at("result");
   EXPECT_EQ(result.at("isError"), false);
   const auto& report = result.at("structuredContent");
@@ -73,9 +75,9 @@ TEST(McpServer, CheckHandoffReturnsTheCheckJsonAsStructuredContent) {
   EXPECT_EQ(report.at("checked_files").at(0).at("profile"), "spellbook-handoff");
   EXPECT_EQ(result.at("content").at(0).at("type"), "text");
 
-  const auto missing = request(server, "tools/call",
-                               {{"name", "check_handoff"},
-                                {"arguments", {{"path", "/nonexistent/handoff.md"}}}});
+  const auto missing =
+      request(server, "tools/call",
+              {{"name", "check_handoff"}, {"arguments", {{"path", "/nonexistent/handoff.md"}}}});
   EXPECT_EQ(missing.at("result").at("isError"), true);
 }
 
@@ -91,7 +93,8 @@ TEST(McpServer, ServesNewlineDelimitedMessagesUntilTheInputEnds) {
   std::istringstream lines(out.str());
   std::string line;
   std::vector<json> replies;
-  while (std::getline(lines, line)) replies.push_back(json::parse(line));
+  while (std::getline(lines, line))
+    replies.push_back(json::parse(line));
   ASSERT_EQ(replies.size(), 2u);
   EXPECT_EQ(replies[1].at("result").at("tools").size(), 5u);
 }
