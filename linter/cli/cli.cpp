@@ -19,9 +19,11 @@
 #include "engine/config_resolver.hpp"
 #include "cli/fix_output.hpp"
 #include "cli/generate_command.hpp"
+#include "cli/hook_command.hpp"
 #include "cli/init_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/lsp_command.hpp"
+#include "cli/mcp_command.hpp"
 #include "cli/parallel.hpp"
 #include "cli/sessions_command.hpp"
 #include "document/document.hpp"
@@ -612,6 +614,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   SessionsCommand sessions_command(app);
   GenerateCommand generate_command(app);
   LspCommand lsp_command(app);
+  McpCommand mcp_command(app);
+  HookCommand hook_command(app);
   InitCommand init_command(app);
 
   auto* config_command = app.add_subcommand("config", "Show the effective configuration");
@@ -666,6 +670,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return generate_command.run(out, err, SystemWorld());
     if (lsp_command.parsed())
       return lsp_command.run(in, out, err);
+    if (mcp_command.parsed())
+      return mcp_command.run(in, out, err);
+    if (hook_command.parsed())
+      return hook_command.run(in, out, err);
     if (init_command.parsed())
       return init_command.run(out, err);
     if (config_command->parsed()) {

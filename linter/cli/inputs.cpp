@@ -64,6 +64,37 @@ std::string directory_name(const fs::path& directory) {
   return name.string();
 }
 
+// A profile marker or handoff content in the first bytes of a markdown file;
+// `error` is set when it cannot be read.
+bool sniff(const fs::path& path, std::string& error) {
+  const auto name = path.filename().string();
+  if (!is_markdown_name(name))
+    return false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::generic_category().message(errno);
+    return false;
+  }
+  std::array<char, marker_window> head{};
+  std::size_t size = 0;
+  while (size < head.size()) {
+    const auto count = ::read(fd, head.data() + size, head.size() - size);
+    if (count < 0 && errno == EINTR)
+      continue;
+    if (count < 0) {
+      error = std::generic_category().message(errno);
+      ::close(fd);
+      return false;
+    }
+    if (count == 0)
+      break;
+    size += static_cast<std::size_t>(count);
+  }
+  ::close(fd);
+  const std::string_view text(head.data(), size);
+  return has_profile_marker(text) || !engine::sniff_handoff(name, text).empty();
+}
+
 class Walker {
  public:
   Walker(std::vector<Input>& found, std::vector<std::string>& skipped, std::ostream& err,
@@ -134,41 +165,15 @@ class Walker {
     if (!fs::is_regular_file(status))
       return;
     auto display = (root_ / relative).lexically_normal().string();
-    if (!matches_default_globs(entry.name, under_distilled) &&
-        !(also_lint_ && also_lint_(entry.path)) && !sniff(entry)) {
-      if (is_markdown_name(entry.name)) skipped_.push_back(std::move(display));
+    std::string error;
+    if (!scan_picks(entry.path, under_distilled, also_lint_, error)) {
+      if (!error.empty())
+        warn(entry.path, error);
+      else if (is_markdown_name(entry.name))
+        skipped_.push_back(std::move(display));
       return;
     }
     found_.push_back({std::move(display), entry.path, false});
-  }
-
-  // A profile marker or handoff content in the first bytes of a markdown file.
-  bool sniff(const Entry& entry) {
-    if (!is_markdown_name(entry.name))
-      return false;
-    const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      warn(entry.path, std::generic_category().message(errno));
-      return false;
-    }
-    std::array<char, marker_window> head{};
-    std::size_t size = 0;
-    while (size < head.size()) {
-      const auto count = ::read(fd, head.data() + size, head.size() - size);
-      if (count < 0 && errno == EINTR)
-        continue;
-      if (count < 0) {
-        warn(entry.path, std::generic_category().message(errno));
-        ::close(fd);
-        return false;
-      }
-      if (count == 0)
-        break;
-      size += static_cast<std::size_t>(count);
-    }
-    ::close(fd);
-    const std::string_view text(head.data(), size);
-    return has_profile_marker(text) || !engine::sniff_handoff(entry.name, text).empty();
   }
 
   void report_unreadable(const fs::path& directory, const std::error_code& ec, bool is_root) {
@@ -204,6 +209,20 @@ std::string identity(const Input& input) {
 }
 
 }  // namespace
+
+bool scan_picks(const fs::path& path, bool under_distilled,
+                const std::function<bool(const fs::path&)>& also_lint, std::string& error) {
+  return matches_default_globs(path.filename().string(), under_distilled) ||
+         (also_lint && also_lint(path)) || sniff(path, error);
+}
+
+bool in_distilled_directory(const fs::path& path) {
+  for (const auto& part : path.parent_path()) {
+    if (lower(part.string()) == "distilled")
+      return true;
+  }
+  return false;
+}
 
 bool matches_default_globs(std::string_view file_name, bool under_distilled) {
   const auto name = lower(file_name);

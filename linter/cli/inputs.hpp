@@ -46,6 +46,16 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
 // (engine::sniff_handoff).
 bool matches_default_globs(std::string_view file_name, bool under_distilled);
 
+// Whether a directory scan picks the regular file `path`: the default globs,
+// `also_lint` (the configured profile globs), or a profile marker or handoff
+// content in its first 4 KiB. `error` is set when the file cannot be read.
+// The Claude Code hook checks the files an agent writes with the same test.
+bool scan_picks(const std::filesystem::path& path, bool under_distilled,
+                const std::function<bool(const std::filesystem::path&)>& also_lint,
+                std::string& error);
+// True when a directory above `path` is named "distilled" (any case).
+bool in_distilled_directory(const std::filesystem::path& path);
+
 // True when `head` holds a `<!-- baton-profile NAME -->` marker.
 bool has_profile_marker(std::string_view head);
 

@@ -18,10 +18,11 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.ignored = file_settings.ignored;
       settings.options.rule_severities = file_settings.rules;
       settings.options.profile = file_settings.profile;
+      if (file_settings.profile) settings.options.forced_by = engine::DetectedBy::config;
       settings.options.profile_spec = file_settings.profile_spec;
+      settings.options.project_root = file_settings.project_root;
       settings.options.profile_definitions = file_settings.profile_definitions;
       if (file_settings.max_file_size) settings.limits.max_file_size = *file_settings.max_file_size;
-      settings.options.project_root = file_settings.project_root;
     }
     if (!settings.options.project_root) settings.options.project_root = engine::enclosing_work_tree(file);
   } catch (const engine::ConfigFailure&) {
@@ -30,18 +31,31 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
   return settings;
 }
 
+CheckedText check_text(std::string_view path, std::string text, engine::ConfigResolver* resolver,
+                       std::optional<engine::Profile> profile) {
+  auto settings = settings_for_document(path, resolver);
+  if (profile) {
+    settings.options.profile = profile;
+    settings.options.forced_by = engine::DetectedBy::flag;
+    settings.options.profile_spec = nullptr;  // as --profile: the engine takes the built-in spec
+  }
+  CheckedText checked{
+      doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
+  if (!settings.ignored)
+    checked.result = engine::lint(checked.document, rules::registry(), settings.options);
+  return checked;
+}
+
 Analysis lint_open_document(std::string_view path, std::string text,
                             engine::ConfigResolver* resolver) {
-  auto settings = settings_for_document(path, resolver);
-  Analysis analysis{
-      doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
-  if (settings.ignored)
-    return analysis;
-  auto result = engine::lint(analysis.document, rules::registry(), settings.options);
-  analysis.diagnostics = std::move(result.diagnostics);
-  analysis.profile = std::string(result.profile_name());
-  analysis.profile_reason = std::string(engine::to_string(result.detected_by)) +
-                            (result.profile_reason.empty() ? "" : ": " + result.profile_reason);
+  auto checked = check_text(path, std::move(text), resolver);
+  Analysis analysis{std::move(checked.document), std::move(checked.result.diagnostics), {}, {}};
+  analysis.profile = std::string(checked.result.profile_name());
+  analysis.profile_reason =
+      checked.result.detected_by == engine::DetectedBy::none
+          ? "no profile matched: only the every-file rules ran"
+          : std::string(engine::to_string(checked.result.detected_by)) +
+                (checked.result.profile_reason.empty() ? "" : ": " + checked.result.profile_reason);
   return analysis;
 }
 

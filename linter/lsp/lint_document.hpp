@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,20 @@ struct DocumentSettings {
 // applied to `path`, the document's file system path. A bad configuration
 // lints with the defaults (the CLI reports it); no resolver means defaults.
 DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver);
+
+// A text linted as `baton check` lints the file `path`: its document model
+// and the whole lint result (profile and diagnostics).
+struct CheckedText {
+  doc::Document document;
+  engine::LintResult result;
+};
+
+// Lints `text` under the configuration of `path` (no resolver: defaults);
+// `profile` forces a profile as --profile does. A file the configuration
+// ignores gets no diagnostics. The language server, the MCP server and the
+// Claude Code hook all lint through here.
+CheckedText check_text(std::string_view path, std::string text, engine::ConfigResolver* resolver,
+                       std::optional<engine::Profile> profile = std::nullopt);
 
 // Lints an open document exactly as `baton check` lints a file: the one
 // function the server calls for diagnostics.

@@ -62,7 +62,30 @@ Transport::Transport(std::istream& in, std::ostream& out, Framing framing, std::
     : in_(in), out_(out), framing_(framing), max_frame_(max_frame) {}
 
 ReadResult Transport::read() {
-  return framing_ == Framing::content_length ? read_content_length() : read_delimited();
+  switch (framing_) {
+    case Framing::content_length: return read_content_length();
+    case Framing::delimited: return read_delimited();
+    case Framing::newline: return read_newline();
+  }
+  return {};
+}
+
+ReadResult Transport::read_newline() {
+  std::string line;
+  for (;;) {
+    const auto status = read_line(in_, line, max_frame_);
+    if (status == LineStatus::eof)
+      return {};
+    if (status == LineStatus::too_long) {
+      // Drop the rest of the line: the next message starts after it.
+      while (read_line(in_, line, max_frame_) == LineStatus::too_long) {
+      }
+      return error("message exceeds the frame limit");
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos)
+      continue;
+    return {ReadResult::Status::message, std::move(line), {}};
+  }
 }
 
 // Discards input up to and including the next "Content-Length:"; false at the end.
@@ -203,6 +226,9 @@ void Transport::write(std::string_view body) {
   if (framing_ == Framing::content_length) {
     out_ << "Content-Length: " << body.size() << "\r\n\r\n";
     out_.write(body.data(), static_cast<std::streamsize>(body.size()));
+  } else if (framing_ == Framing::newline) {
+    out_.write(body.data(), static_cast<std::streamsize>(body.size()));
+    out_ << '\n';
   } else {
     out_.write(body.data(), static_cast<std::streamsize>(body.size()));
     out_ << "\n---\n";

@@ -17,6 +17,9 @@ enum class Framing {
   // line holding only "---"; lines starting with '#' are comments. Output is
   // written the same way.
   delimited,
+  // The MCP stdio transport: one message per line, no embedded newlines;
+  // blank lines are skipped.
+  newline,
 };
 
 inline constexpr std::size_t default_max_frame = std::size_t{64} << 20;  // 64 MiB
@@ -48,6 +51,7 @@ class Transport {
  private:
   ReadResult read_content_length();
   ReadResult read_delimited();
+  ReadResult read_newline();
   bool skip_to_header();
 
   std::istream& in_;

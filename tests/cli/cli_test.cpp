@@ -67,7 +67,7 @@ TEST(Cli, UsageErrorsExit2) {
   const auto unknown_command = baton::test::run_cli({"frobnicate"});
   EXPECT_EQ(unknown_command.code, 2);
   EXPECT_NE(
-      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, generate, lsp, init, config)"),
+      unknown_command.err.find("unknown command 'frobnicate' (commands: check, explain, rules, sessions, generate, lsp, mcp, hook, init, config)"),
       std::string::npos)
       << unknown_command.err;
 
