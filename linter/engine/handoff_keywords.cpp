@@ -34,6 +34,8 @@ constexpr std::string_view handoff_heading_entries[] = {
     "passation",
     "übergabe",
     "交接",
+    "인수인계",
+    "引き継ぎ",
 };
 
 // Resume headings that name a position rather than a list of tasks; the

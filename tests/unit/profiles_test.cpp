@@ -151,7 +151,7 @@ TEST(Detection, EarlierFixturesKeepTheirProfile) {
       const auto profile = detect(read_text(path), path.string());
       // The implementation-prompt fixtures declare their profile; everything
       // else predates the new profiles and must not drift into one.
-      if (relative.starts_with("rules/HP7") || relative.starts_with("documents/implementation-prompt")) {
+      if (relative.starts_with("rules/HP7") || relative.starts_with("documents/implementation")) {
         EXPECT_EQ(profile, engine::Profile::implementation_prompt) << relative;
       } else if (relative.starts_with("rules/HP012")) {
         EXPECT_EQ(profile, engine::Profile::format_template) << relative;
