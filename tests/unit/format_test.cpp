@@ -451,7 +451,7 @@ TEST(RuleDocs, JsonCarriesEveryField) {
   for (const auto& [key, value] : json.items())
     keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"code", "name", "family", "profile", "summary",
-                                            "severity", "fix", "what_it_checks", "why_it_matters",
+                                            "severity", "fix", "opt_in", "what_it_checks", "why_it_matters",
                                             "bad_example", "good_example"}));
   EXPECT_EQ(json["code"], "HP102");
   EXPECT_EQ(json["severity"], "error");
