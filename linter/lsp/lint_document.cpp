@@ -8,9 +8,34 @@
 
 namespace baton::lsp {
 
-DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver) {
+namespace {
+
+// The editor's profile and rule lists over what the configuration said.
+void apply_editor_settings(const EditorSettings& editor, engine::LintOptions& options) {
+  if (editor.profile) {
+    if (const auto builtin = engine::parse_profile(*editor.profile)) {
+      options.profile = *builtin;
+      options.profile_spec = nullptr;
+    } else if (auto spec = engine::find_definition(options.profile_definitions, *editor.profile)) {
+      options.profile = engine::Profile::custom;
+      options.profile_spec = std::move(spec);
+    }
+    // A name no .baton.json defines for this file: detection decides.
+    if (options.profile) options.forced_by = engine::DetectedBy::flag;
+  }
+  // Unknown rules were dropped when the settings were read.
+  engine::apply_rule_selection(rules::registry(), editor.rules, options.rule_severities);
+}
+
+}  // namespace
+
+DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver,
+                                       const EditorSettings& editor) {
   DocumentSettings settings;
-  if (path.empty() || !resolver) return settings;
+  if (path.empty() || !resolver) {
+    apply_editor_settings(editor, settings.options);
+    return settings;
+  }
   try {
     const std::filesystem::path file(path);
     if (const auto* resolved = resolver->for_file(file)) {
@@ -25,12 +50,13 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.
   }
+  apply_editor_settings(editor, settings.options);
   return settings;
 }
 
 Analysis lint_open_document(std::string_view path, std::string text,
-                            engine::ConfigResolver* resolver) {
-  auto settings = settings_for_document(path, resolver);
+                            engine::ConfigResolver* resolver, const EditorSettings& editor) {
+  auto settings = settings_for_document(path, resolver, editor);
   Analysis analysis{
       doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   if (settings.ignored)

@@ -8,6 +8,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/config_resolver.hpp"
 #include "engine/lint.hpp"
+#include "lsp/settings.hpp"
 
 namespace baton::lsp {
 
@@ -25,13 +26,17 @@ struct DocumentSettings {
 };
 
 // The nearest `.baton.json` (found by `resolver` exactly as the CLI finds it)
-// applied to `path`, the document's file system path. A bad configuration
-// lints with the defaults (the CLI reports it); no resolver means defaults.
-DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver);
+// applied to `path`, the document's file system path, then the editor's
+// settings on top, as command-line options go on top in the CLI. A bad
+// configuration lints with the defaults (the CLI reports it); no resolver
+// means defaults.
+DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver,
+                                       const EditorSettings& editor = {});
 
 // Lints an open document exactly as `baton check` lints a file: the one
 // function the server calls for diagnostics.
 Analysis lint_open_document(std::string_view path, std::string text,
-                            engine::ConfigResolver* resolver = nullptr);
+                            engine::ConfigResolver* resolver = nullptr,
+                            const EditorSettings& editor = {});
 
 }  // namespace baton::lsp
