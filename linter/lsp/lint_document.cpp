@@ -13,15 +13,16 @@ namespace {
 // The editor's profile and rule lists over what the configuration said.
 void apply_editor_settings(const EditorSettings& editor, engine::LintOptions& options) {
   if (editor.profile) {
+    // A name no .baton.json defines for this file leaves the profile as it was.
     if (const auto builtin = engine::parse_profile(*editor.profile)) {
       options.profile = *builtin;
       options.profile_spec = nullptr;
+      options.forced_by = engine::DetectedBy::flag;
     } else if (auto spec = engine::find_definition(options.profile_definitions, *editor.profile)) {
       options.profile = engine::Profile::custom;
       options.profile_spec = std::move(spec);
+      options.forced_by = engine::DetectedBy::flag;
     }
-    // A name no .baton.json defines for this file: detection decides.
-    if (options.profile) options.forced_by = engine::DetectedBy::flag;
   }
   // Unknown rules were dropped when the settings were read.
   engine::apply_rule_selection(rules::registry(), editor.rules, options.rule_severities);
