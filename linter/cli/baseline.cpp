@@ -24,6 +24,7 @@ void each_finding(std::span<const format::FileReport> reports, Visit visit) {
   for (const auto& report : reports) {
     const auto fingerprints = engine::fingerprints(report.diagnostics, *report.source);
     for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+      if (report.diagnostics[i].suppression) continue;  // silenced inline: not a finding to accept
       visit(report, i, Baseline::Key{file_key(report.source->path()),
                                      std::string(report.diagnostics[i].rule->code), fingerprints[i]});
     }
@@ -76,19 +77,25 @@ std::optional<std::string> Baseline::write(const std::filesystem::path& path,
   return std::nullopt;
 }
 
-void Baseline::filter(std::vector<format::FileReport>& reports) {
+void Baseline::filter(std::vector<format::FileReport>& reports, const std::string& origin,
+                      bool keep_known) {
   for (auto& report : reports) {
     const auto fingerprints = engine::fingerprints(report.diagnostics, *report.source);
     std::vector<engine::Diagnostic> kept;
     for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
-      const Key key{file_key(report.source->path()), std::string(report.diagnostics[i].rule->code),
-                    fingerprints[i]};
-      const auto it = remaining_.find(key);
-      if (it != remaining_.end() && it->second > 0) {
-        --it->second;
+      auto& diagnostic = report.diagnostics[i];
+      if (diagnostic.suppression) {
+        kept.push_back(std::move(diagnostic));
         continue;
       }
-      kept.push_back(std::move(report.diagnostics[i]));
+      const Key key{file_key(report.source->path()), std::string(diagnostic.rule->code), fingerprints[i]};
+      const auto it = remaining_.find(key);
+      const bool known = it != remaining_.end() && it->second > 0;
+      if (known) --it->second;
+      if (known && !keep_known) continue;
+      diagnostic.baseline_state = known ? engine::BaselineState::unchanged : engine::BaselineState::new_finding;
+      if (known) diagnostic.suppression = engine::Suppression{engine::Suppression::Kind::external, origin};
+      kept.push_back(std::move(diagnostic));
     }
     report.diagnostics = std::move(kept);
   }

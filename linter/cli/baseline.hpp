@@ -27,8 +27,11 @@ class Baseline {
   static std::optional<std::string> write(const std::filesystem::path& path,
                                           std::span<const format::FileReport> reports);
 
-  // Drops the findings the baseline knows (each entry absorbs one finding).
-  void filter(std::vector<format::FileReport>& reports);
+  // Drops the findings the baseline knows (each entry absorbs one finding),
+  // or with `keep_known` marks them suppressed (external, justified by
+  // `origin`, the baseline's path); either way the others are marked new.
+  // Findings already suppressed inline are left alone.
+  void filter(std::vector<format::FileReport>& reports, const std::string& origin, bool keep_known);
   // Entries that matched nothing: fixed findings, to be removed from the file.
   std::size_t stale() const;
 

@@ -11,10 +11,13 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <system_error>
+#include <variant>
 
 #include "baton/version.hpp"
 #include "cli/baseline.hpp"
+#include "cli/check_outputs.hpp"
 #include "cli/config_command.hpp"
 #include "engine/config_resolver.hpp"
 #include "cli/fix_output.hpp"
@@ -48,11 +51,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return joined;
 }
 
-std::vector<std::string> check_format_names() {
+std::string check_format_names() {
   std::vector<std::string> names;
   for (auto format : format::output_formats())
     names.emplace_back(format::to_string(format));
-  return names;
+  return join(names, ", ");
 }
 
 std::string profile_names() {
@@ -64,7 +67,8 @@ std::string profile_names() {
 
 struct CheckArguments {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::vector<std::string> formats;  // FORMAT or FORMAT:PATH; none is text to stdout
+  std::optional<std::string> output_file;
   std::optional<std::string> profile;
   std::optional<std::string> stdin_filename;
   bool no_color = false;
@@ -73,8 +77,14 @@ struct CheckArguments {
   bool check_filesystem = false;
   std::optional<std::string> config;
   std::vector<std::string> select;
+  std::vector<std::string> enable;
   std::vector<std::string> ignore;
   bool strict = false;
+  bool exit_zero = false;
+  bool statistics = false;
+  bool show_fixes = false;
+  bool include_suppressed = false;
+  std::optional<std::string> rule_docs_url;
   std::optional<std::size_t> max_warnings;
   bool fix = false;
   bool unsafe_fixes = false;
@@ -86,35 +96,12 @@ struct CheckArguments {
   std::optional<unsigned> jobs;  // default: every available core
 };
 
-// --select and --ignore on top of the configuration: with --select only the
-// selected rules run; --ignore turns rules off. Returns an error message.
+// --select, --enable and --ignore on top of the configuration. Returns an
+// error message.
 std::optional<std::string> apply_rule_selection(const CheckArguments& arguments,
                                                 engine::RuleSeverities& severities) {
-  const auto registry = rules::registry();
-  auto resolve = [&](const std::vector<std::string>& lists) -> std::variant<std::vector<const engine::RuleMeta*>, std::string> {
-    std::vector<const engine::RuleMeta*> all;
-    for (const auto& list : lists) {
-      auto selected = engine::select_rules(registry, list);
-      if (auto* bad = std::get_if<std::string>(&selected)) return *bad;
-      auto& rules = std::get<std::vector<const engine::RuleMeta*>>(selected);
-      all.insert(all.end(), rules.begin(), rules.end());
-    }
-    return all;
-  };
-  if (!arguments.select.empty()) {
-    auto selected = resolve(arguments.select);
-    if (auto* bad = std::get_if<std::string>(&selected)) return "--select: unknown rule \"" + *bad + "\"";
-    const auto& keep = std::get<std::vector<const engine::RuleMeta*>>(selected);
-    for (const auto* rule : registry) {
-      if (std::find(keep.begin(), keep.end(), rule) == keep.end()) severities[std::string(rule->code)] = std::nullopt;
-    }
-  }
-  auto ignored = resolve(arguments.ignore);
-  if (auto* bad = std::get_if<std::string>(&ignored)) return "--ignore: unknown rule \"" + *bad + "\"";
-  for (const auto* rule : std::get<std::vector<const engine::RuleMeta*>>(ignored)) {
-    severities[std::string(rule->code)] = std::nullopt;
-  }
-  return std::nullopt;
+  return engine::apply_rule_selection(rules::registry(),
+                                      {arguments.select, arguments.enable, arguments.ignore}, severities);
 }
 
 struct ExplainArguments {
@@ -175,9 +162,18 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     err << "baton: error: --stdin-filename names the input read from '-', and no '-' was given\n";
     return exit_usage_or_io;
   }
-  // The format names come from a validator, so this always succeeds.
+  auto parsed_targets = output_targets(arguments.formats, arguments.output_file);
+  if (auto* bad = std::get_if<std::string>(&parsed_targets)) {
+    err << "baton: error: " << *bad << '\n';
+    return exit_usage_or_io;
+  }
+  const auto targets = std::get<std::vector<OutputTarget>>(std::move(parsed_targets));
+  const auto stdout_target = std::find_if(targets.begin(), targets.end(),
+                                          [](const OutputTarget& target) { return !target.path; });
+  // The format people see on the terminal, if any: it decides the hints on stderr.
   const auto output_format =
-      format::parse_output_format(arguments.format).value_or(format::OutputFormat::text);
+      stdout_target != targets.end() ? stdout_target->format : targets.front().format;
+  lint_options.keep_suppressed = arguments.include_suppressed;
 
   std::optional<engine::ConfigResolver> resolver;
   try {
@@ -311,6 +307,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     bool io_failed = false;
     bool has_diff = false;
     std::size_t fixes_applied = 0;
+    std::vector<const engine::RuleMeta*> fixed_rules;  // --show-fixes
     std::vector<engine::Diagnostic> diagnostics;
     format::CheckedProfile profile;
   };
@@ -351,6 +348,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
           result.errors += "baton: warning: fixes for " + input.display_path +
                            " did not converge; the file was left unchanged\n";
         } else if (outcome.applied > 0 && arguments.diff) {
+          result.fixed_rules = std::move(outcome.rules);
           result.diff = unified_diff(input.display_path, *text, outcome.text);
           result.has_diff = true;
           return;
@@ -361,6 +359,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
             return;
           }
           result.fixes_applied = outcome.applied;
+          result.fixed_rules = std::move(outcome.rules);
           text = std::move(outcome.text);
         }
         if (arguments.diff) return;
@@ -386,8 +385,11 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   std::size_t fixes_applied = 0;
   std::size_t files_with_diffs = 0;
   std::vector<format::FileReport> reports;
+  std::vector<FileFixes> fixes_made;  // by --fix, or that --diff shows
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     auto& result = results[i];
+    if (!result.fixed_rules.empty())
+      fixes_made.push_back({tasks[i].input->display_path, std::move(result.fixed_rules)});
     err << result.errors;
     if (result.has_diff) {
       out << result.diff;
@@ -405,12 +407,14 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   // --diff prints the changes fixes would make, and nothing else.
   if (arguments.diff) {
     out.flush();
+    if (arguments.show_fixes) print_fixes(fixes_made, "Would fix", err);
     if (io_failed) return exit_usage_or_io;
-    return files_with_diffs > 0 ? exit_errors_found : exit_ok;
+    return files_with_diffs > 0 && !arguments.exit_zero ? exit_errors_found : exit_ok;
   }
   if (fixes_applied > 0) {
     err << "baton: fixed " << fixes_applied << (fixes_applied == 1 ? " finding" : " findings") << '\n';
   }
+  if (arguments.show_fixes && arguments.fix) print_fixes(fixes_made, "Fixed", err);
   if (arguments.baseline_write) {
     if (auto failure = Baseline::write(*arguments.baseline_write, reports)) {
       err << "baton: error: " << *failure << '\n';
@@ -418,7 +422,7 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
   }
   if (baseline) {
-    baseline->filter(reports);
+    baseline->filter(reports, *arguments.baseline, arguments.include_suppressed);
     if (const auto stale = baseline->stale(); stale > 0) {
       err << "baton: " << stale << (stale == 1 ? " baseline entry matches" : " baseline entries match")
           << " no finding any more (fixed?); update the baseline with --baseline-write\n";
@@ -434,21 +438,53 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     }
   }
 
+  if (arguments.show_fixes && !arguments.fix)
+    print_fixes(available_fixes(reports, arguments.unsafe_fixes), "Would fix", err);
+
   format::RenderOptions render_options;
-  render_options.color = output_format == format::OutputFormat::text && !arguments.no_color &&
-                         !env.no_color && (env.force_color || env.stdout_is_terminal);
   render_options.summary = !arguments.quiet;
   render_options.verbose = arguments.verbose;
   render_options.rules = rules::registry();
+  if (arguments.rule_docs_url) {
+    render_options.rule_docs_url = *arguments.rule_docs_url;
+    if (!render_options.rule_docs_url.ends_with('/')) render_options.rule_docs_url += '/';
+  }
+  // Only sarif can say that a finding is suppressed; the other formats show
+  // what counts.
+  const auto counted = unsuppressed(reports);
   if (!reports.empty() || !io_failed) {
-    format::render(output_format, reports, render_options, out);
-    if (output_format == format::OutputFormat::github && env.github_step_summary)
-      append_github_step_summary(*env.github_step_summary, reports, err);
+    for (const auto& target : targets) {
+      const auto& shown = target.format == format::OutputFormat::sarif ? reports : counted;
+      if (!target.path) {
+        if (arguments.statistics) {
+          print_statistics(shown, arguments.unsafe_fixes, target.format == format::OutputFormat::json, out);
+          continue;
+        }
+        render_options.color = target.format == format::OutputFormat::text && !arguments.no_color &&
+                               !env.no_color && (env.force_color || env.stdout_is_terminal);
+        format::render(target.format, shown, render_options, out);
+      } else {
+        // Rendered whole, then written atomically: a reader never sees half a report.
+        std::ostringstream rendered;
+        render_options.color = false;
+        format::render(target.format, shown, render_options, rendered);
+        if (auto failure = write_atomically(*target.path, rendered.str())) {
+          err << "baton: error: cannot write " << *target.path << ": " << *failure << '\n';
+          io_failed = true;
+        }
+      }
+      if (target.format == format::OutputFormat::github && env.github_step_summary)
+        append_github_step_summary(*env.github_step_summary, counted, err);
+    }
+    if (arguments.statistics && stdout_target == targets.end())
+      print_statistics(counted, arguments.unsafe_fixes, false, out);
   }
   out.flush();
 
   if (io_failed)
     return exit_usage_or_io;
+  // --exit-zero: findings never fail the run; usage and I/O errors still do.
+  if (arguments.exit_zero) return exit_ok;
   if (counts.errors > 0) return exit_errors_found;
   if (arguments.strict && counts.warnings > 0) return exit_errors_found;
   if (arguments.max_warnings && counts.warnings > *arguments.max_warnings) {
@@ -531,9 +567,19 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                    "Files, directories (searched recursively for handoff prompts) or - for "
                    "stdin; default: .")
       ->type_name("");
-  check->add_option("--format", check_arguments.format, "Output format (default: text)")
-      ->type_name("FORMAT")
-      ->check(CLI::IsMember(check_format_names()));
+  check
+      ->add_option("--format", check_arguments.formats,
+                   "Output format: " + check_format_names() +
+                       " (default: text); FORMAT:PATH writes it to a file, and --format may be "
+                       "repeated (at most one without a file goes to standard output)")
+      ->type_name("FORMAT[:PATH]")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(check_format_value);
+  check
+      ->add_option("--output-file,-o", check_arguments.output_file,
+                   "Write the output that would go to standard output to FILE instead (atomically)")
+      ->type_name("FILE");
   check
       ->add_option(
           "--profile", check_arguments.profile,
@@ -550,6 +596,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',');
+  check->add_option("--enable", check_arguments.enable,
+                    "Turn on these rules, opt-in ones included, at their default severity "
+                    "(codes, code prefixes or names; comma-separated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
   check->add_option("--ignore", check_arguments.ignore,
                     "Turn these rules off (codes, code prefixes or names; comma-separated)")
       ->allow_extra_args(false)
@@ -558,17 +610,32 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   check->add_flag("--strict", check_arguments.strict, "Exit 1 on warnings too");
   check->add_option("--max-warnings", check_arguments.max_warnings,
                     "Exit 1 when there are more than N warnings");
+  check->add_flag("--exit-zero", check_arguments.exit_zero,
+                  "Exit 0 even when there are findings (usage and I/O errors still exit 2)");
+  check->add_flag("--statistics", check_arguments.statistics,
+                  "Print the number of findings per rule instead of the findings (json with "
+                  "--format json)");
   check->add_flag("--fix", check_arguments.fix, "Apply safe fixes to the files, then report what is left");
   check->add_flag("--unsafe-fixes", check_arguments.unsafe_fixes,
                   "With --fix or --diff, apply unsafe fixes too");
   check->add_flag("--diff", check_arguments.diff,
                   "Print the fixes as a unified diff instead of writing them (exit 1 when there are any)");
+  check->add_flag("--show-fixes", check_arguments.show_fixes,
+                  "List on stderr the fixes --fix applied, or would apply without --fix");
   check->add_option("--home", check_arguments.home,
                     "Home directory that ~/ paths expand to in fixes (unsafe fixes)");
   check->add_option("--baseline", check_arguments.baseline,
                     "Leave out the findings recorded in this baseline file");
   check->add_option("--baseline-write", check_arguments.baseline_write,
                     "Record the current findings in this baseline file");
+  check->add_flag("--include-suppressed", check_arguments.include_suppressed,
+                  "In sarif output, keep the findings silenced inline or by --baseline, marked "
+                  "as suppressions");
+  check
+      ->add_option("--rule-docs-url", check_arguments.rule_docs_url,
+                   "Base URL of the rule pages for sarif helpUri (default: " +
+                       std::string(engine::default_rule_docs_url) + ")")
+      ->type_name("URL");
   check->add_option("--max-file-size", check_arguments.max_file_size,
                     "Report files larger than BYTES (HP009) instead of reading them (default: "
                     "max_file_size of .baton.json, else 10485760)")

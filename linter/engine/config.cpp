@@ -195,6 +195,55 @@ std::variant<std::vector<const RuleMeta*>, std::string> select_rules(Registry re
   return selected;
 }
 
+std::optional<std::string> apply_rule_selection(Registry registry, const RuleSelection& selection,
+                                                RuleSeverities& severities) {
+  using Rules = std::vector<const RuleMeta*>;
+  std::optional<std::string> failure;
+  const auto resolve = [&](const std::vector<std::string>& lists, std::string_view option) {
+    Rules all;
+    for (const auto& list : lists) {
+      auto selected = select_rules(registry, list);
+      if (auto* bad = std::get_if<std::string>(&selected)) {
+        if (!failure) failure = fmt::format("{}: unknown rule \"{}\"", option, *bad);
+        continue;
+      }
+      const auto& rules = std::get<Rules>(selected);
+      all.insert(all.end(), rules.begin(), rules.end());
+    }
+    return all;
+  };
+  const auto selected = resolve(selection.select, "--select");
+  const auto enabled = resolve(selection.enable, "--enable");
+  const auto ignored = resolve(selection.ignore, "--ignore");
+  if (failure) return failure;
+
+  const auto turn_on = [&](const RuleMeta* rule) {
+    auto& severity = severities[std::string(rule->code)];
+    if (!severity) severity = rule->default_severity;
+  };
+  if (!selection.select.empty()) {
+    for (const auto* rule : registry) {
+      if (std::find(selected.begin(), selected.end(), rule) == selected.end())
+        severities[std::string(rule->code)] = std::nullopt;
+    }
+    // A prefix such as HP1 selects the family as it runs by default; an
+    // opt-in rule runs when it is named.
+    for (const auto& list : selection.select) {
+      std::size_t start = 0;
+      while (start <= list.size()) {
+        auto end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        const auto* rule = find_rule(registry, doc::trim(std::string_view(list).substr(start, end - start)));
+        if (rule && rule->opt_in && !severities.contains(rule->code)) turn_on(rule);
+        start = end + 1;
+      }
+    }
+  }
+  for (const auto* rule : enabled) turn_on(rule);
+  for (const auto* rule : ignored) severities[std::string(rule->code)] = std::nullopt;
+  return std::nullopt;
+}
+
 std::variant<Config, ConfigError> parse_config(std::string_view text, std::string_view origin,
                                                Registry registry) {
   Config config;

@@ -85,4 +85,19 @@ std::optional<std::string> set_rule_severity(RuleSeverities& severities, Registr
 std::variant<std::vector<const RuleMeta*>, std::string> select_rules(Registry registry,
                                                                      std::string_view list);
 
+// Rule choices made on top of the configuration (--select/--enable/--ignore
+// on the command line, or the editor's settings). Each entry is a
+// comma-separated list of codes, code prefixes or names.
+struct RuleSelection {
+  std::vector<std::string> select;  // only these run; naming an opt-in rule exactly enables it
+  std::vector<std::string> enable;  // opt-in (or configured-off) rules turned on at their default
+  std::vector<std::string> ignore;  // off, whatever else says
+};
+
+// Applies `selection` to `severities`: select, then enable, then ignore.
+// Returns an error message ("--select: unknown rule \"X\"") for an entry that
+// names no rule; `severities` is then unchanged.
+std::optional<std::string> apply_rule_selection(Registry registry, const RuleSelection& selection,
+                                                RuleSeverities& severities);
+
 }  // namespace baton::engine

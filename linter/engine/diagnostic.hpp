@@ -40,6 +40,18 @@ struct RelatedLocation {
 
 struct RuleMeta;
 
+// Why a finding that would have been dropped is still reported, marked:
+// an inline directive silenced it (in_source) or a baseline knows it
+// (external). Only with LintOptions::keep_suppressed / --include-suppressed.
+struct Suppression {
+  enum class Kind { in_source, external };
+  Kind kind = Kind::in_source;
+  std::string justification;  // the directive as written, or the baseline file
+};
+
+// How a finding compares with the baseline of the run, when there is one.
+enum class BaselineState { not_compared, new_finding, unchanged };
+
 struct Diagnostic {
   const RuleMeta* rule = nullptr;
   Severity severity = Severity::error;
@@ -47,6 +59,8 @@ struct Diagnostic {
   std::string message;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;
+  std::optional<Suppression> suppression;
+  BaselineState baseline_state = BaselineState::not_compared;
 };
 
 }  // namespace baton::engine

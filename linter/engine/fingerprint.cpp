@@ -60,7 +60,11 @@ std::vector<std::string> fingerprints(std::span<const Diagnostic> diagnostics,
   std::vector<std::string> result;
   result.reserve(diagnostics.size());
   std::map<std::string, int> seen;
-  for (const auto& diagnostic : diagnostics) {
+  // Suppressed findings are numbered after the others of the same identity,
+  // so that keeping them (--include-suppressed) changes no other fingerprint.
+  std::vector<std::size_t> suppressed;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const auto& diagnostic = diagnostics[i];
     Fnv1a hash;
     hash.add(diagnostic.rule ? diagnostic.rule->code : std::string_view("?"));
     hash.separator();
@@ -68,8 +72,17 @@ std::vector<std::string> fingerprints(std::span<const Diagnostic> diagnostics,
     hash.separator();
     add_normalised(hash, source.slice(diagnostic.range).substr(0, max_flagged));
     auto identity = hex(hash.value());
+    if (diagnostic.suppression) {
+      suppressed.push_back(i);
+      result.push_back(std::move(identity));
+      continue;
+    }
     const int repeat = seen[identity]++;
     result.push_back(identity + ":" + std::to_string(repeat + 1));
+  }
+  for (const auto i : suppressed) {
+    const int repeat = seen[result[i]]++;
+    result[i] += ":" + std::to_string(repeat + 1);
   }
   return result;
 }

@@ -20,15 +20,19 @@ bool conflict(source::TextRange a, source::TextRange b) {
 
 }  // namespace
 
+bool fix_applies(const Diagnostic& diagnostic, bool unsafe) {
+  if (!diagnostic.fix || diagnostic.suppression) return false;
+  const auto safety = diagnostic.fix->safety;
+  return safety == FixSafety::safe || (safety == FixSafety::unsafe && unsafe);
+}
+
 AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics, bool unsafe) {
   std::vector<const TextEdit*> edits;
   std::vector<source::TextRange> taken;
   AppliedFixes result;
   for (const auto& diagnostic : diagnostics) {
-    if (!diagnostic.fix) continue;
+    if (!fix_applies(diagnostic, unsafe)) continue;
     const auto& fix = *diagnostic.fix;
-    if (fix.safety == FixSafety::unsafe && !unsafe) continue;
-    if (fix.safety == FixSafety::none) continue;
     const bool overlaps = std::any_of(fix.edits.begin(), fix.edits.end(), [&](const TextEdit& edit) {
       return edit.range.end > text.size() ||
              std::any_of(taken.begin(), taken.end(),
@@ -40,6 +44,7 @@ AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diag
       taken.push_back(edit.range);
     }
     ++result.applied;
+    result.rules.push_back(diagnostic.rule);
   }
   std::sort(edits.begin(), edits.end(),
             [](const TextEdit* a, const TextEdit* b) { return a->range.begin < b->range.begin; });
@@ -66,6 +71,7 @@ FixOutcome fix_until_stable(const std::string& path, std::string text, Registry 
       return outcome;
     }
     outcome.applied += fixed.applied;
+    outcome.rules.insert(outcome.rules.end(), fixed.rules.begin(), fixed.rules.end());
     text = std::move(fixed.text);
   }
   outcome.text = std::move(text);

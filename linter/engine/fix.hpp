@@ -12,7 +12,11 @@ namespace baton::engine {
 struct AppliedFixes {
   std::string text;
   std::size_t applied = 0;
+  std::vector<const RuleMeta*> rules;  // the rule of each applied fix (--show-fixes)
 };
+
+// Whether apply_fixes would take `diagnostic`'s fix, overlaps aside.
+bool fix_applies(const Diagnostic& diagnostic, bool unsafe);
 
 // Applies the fixes of `diagnostics` (safe ones; unsafe ones too when
 // `unsafe`), skipping any fix whose edits overlap one already taken.
@@ -21,6 +25,7 @@ AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diag
 struct FixOutcome {
   std::string text;
   std::size_t applied = 0;
+  std::vector<const RuleMeta*> rules;  // the rule of each applied fix, over every pass
   bool converged = true;  // false when fixes kept changing the text
 };
 

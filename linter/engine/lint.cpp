@@ -72,6 +72,8 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
         configured != options.rule_severities.end()) {
       if (!configured->second) continue;  // off
       severity = *configured->second;
+    } else if (rule->opt_in) {
+      continue;  // off until enabled
     }
     const auto first = result.diagnostics.size();
     RuleContext context(document, *rule, severity, options, result.diagnostics, cache,
@@ -85,7 +87,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
           fmt::format("{} more findings of {} in this file are not shown: baton reports at most {} "
                       "per rule and file",
                       context.left_out(), rule->code, result.diagnostics.size() - first),
-          {}, {}});
+          {}, {}, {}, {}});
     }
   }
   if (!limit_exceeded) apply_directives(document, registry, options, result.diagnostics);

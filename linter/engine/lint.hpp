@@ -39,6 +39,9 @@ struct LintOptions {
   // free-form handoffs and implementation prompts resolve against it, so
   // they are accepted; without it they must be absolute.
   std::optional<std::string> project_root;
+  // Findings an inline directive silences are kept, marked with a
+  // Suppression, instead of dropped (SARIF --include-suppressed).
+  bool keep_suppressed = false;
 };
 
 struct LintResult {

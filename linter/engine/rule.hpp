@@ -34,6 +34,10 @@ struct RuleMeta {
   std::string_view good_example;    // the same document, fixed; lints clean
   Severity default_severity = Severity::error;
   FixSafety fix = FixSafety::none;
+  // Off unless asked for: --enable, an explicit --select of its code or
+  // name, or a severity in the configuration's "rules". For rules too
+  // pedantic or too costly to run on everyone's files by default.
+  bool opt_in = false;
   CheckFunction check = nullptr;
 };
 
@@ -47,6 +51,11 @@ inline constexpr std::string_view every_file_profile = "every";
 bool profile_list_names(std::string_view list, std::string_view profile);
 
 using Registry = std::span<const RuleMeta* const>;
+
+// Where the rule pages (docs/rules/<CODE>.md) are published: SARIF helpUri
+// and LSP codeDescription.href are this plus "HP102.md" unless overridden.
+inline constexpr std::string_view default_rule_docs_url =
+    "https://github.com/baton-lint/baton/blob/main/docs/rules/";
 
 // RuleMeta::profile of the rules that check a document against its profile spec.
 inline constexpr std::string_view spec_rule_profile = "spec";

@@ -75,7 +75,7 @@ class RuleContext {
       return dropped_;
     }
     ++reported_;
-    sink_.push_back(Diagnostic{&rule_, severity_, range, std::move(message), {}, {}});
+    sink_.push_back(Diagnostic{&rule_, severity_, range, std::move(message), {}, {}, {}, {}});
     return sink_.back();
   }
 

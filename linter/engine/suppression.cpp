@@ -124,11 +124,15 @@ void apply_directives(const doc::Document& document, Registry registry, const Li
   for (const auto& d : directives) usage.rules.emplace_back(d.rules.size(), 0);
 
   const auto& source = document.source();
-  std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
+  std::erase_if(diagnostics, [&](Diagnostic& diagnostic) {
     const auto line = source.line_of(diagnostic.range.begin);
     const auto by = suppressor(directives, diagnostic.rule, line);
-    if (by) usage.mark(*by, directives[*by], diagnostic.rule);
-    return by.has_value();
+    if (!by) return false;
+    usage.mark(*by, directives[*by], diagnostic.rule);
+    if (!options.keep_suppressed) return true;
+    diagnostic.suppression =
+        Suppression{Suppression::Kind::in_source, std::string(doc::trim(document.text(directives[*by].range)))};
+    return false;
   });
 
   // Directive problems, reported by the registry's directive rules.
@@ -145,7 +149,7 @@ void apply_directives(const doc::Document& document, Registry registry, const Li
     for (const auto& d : directives) {
       if (d.kind == Kind::disable_file && names(d, rule)) return;
     }
-    diagnostics.push_back(Diagnostic{rule, severity, range, std::move(message), {}, {}});
+    diagnostics.push_back(Diagnostic{rule, severity, range, std::move(message), {}, {}, {}, {}});
   };
   // Block disables still open, by directive index; an enable closes the ones
   // it names (a bare enable closes all, and closes any disable).

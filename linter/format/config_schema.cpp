@@ -13,12 +13,13 @@ std::string config_schema(engine::Registry registry) {
   for (const auto* rule : registry) {
     json entry = severity;
     entry["description"] = std::string(rule->code) + " " + std::string(rule->name) + ": " +
-                           std::string(rule->summary);
+                           std::string(rule->summary) +
+                           (rule->opt_in ? " (opt-in: off unless given a severity)" : "");
     rule_properties[std::string(rule->code)] = entry;
     rule_properties[std::string(rule->name)] = entry;
   }
   const json rules = {{"type", "object"},
-                      {"description", "Severity per rule, by code or name; \"off\" disables a rule."},
+                      {"description", "Severity per rule, by code or name; \"off\" disables a rule, and a severity enables an opt-in rule."},
                       {"properties", rule_properties},
                       {"additionalProperties", false}};
   json profile_names = json::array();

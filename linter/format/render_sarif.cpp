@@ -8,6 +8,7 @@
 #include "engine/rule.hpp"
 #include "format/renderers.hpp"
 #include "format/rule_docs.hpp"
+#include "source/unicode.hpp"
 
 namespace baton::format::detail {
 
@@ -60,39 +61,18 @@ std::string description(std::string_view text, std::string_view fallback) {
   return std::string(text.substr(0, end)).append(ellipsis);
 }
 
-// RFC 3986 percent-encoding of everything but unreserved characters and "/".
-std::string percent_encode(std::string_view path) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string encoded;
-  encoded.reserve(path.size());
-  for (char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
-                            byte == '_' || byte == '~' || byte == '/';
-    if (unreserved) {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += hex[byte >> 4];
-      encoded += hex[byte & 0xF];
-    }
-  }
-  return encoded;
-}
-
 // {uri, uriBaseId}: a path relative to the directory baton ran in (taken as
 // the repository root) becomes a relative URI under %SRCROOT%; an absolute
 // path a file:// URI of its own.
 Json artifact_location(std::string_view display_path) {
   const auto path = repository_path(display_path);
   if (!path.empty() && path.front() == '/')
-    return Json{{"uri", "file://" + percent_encode(path)}};
+    return Json{{"uri", "file://" + source::percent_encode_path(path)}};
   const bool drive = path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) &&
                      path[1] == ':' && path[2] == '/';
   if (drive)
-    return Json{{"uri", "file:///" + path.substr(0, 2) + percent_encode(path.substr(2))}};
-  return Json{{"uri", percent_encode(path)}, {"uriBaseId", source_root}};
+    return Json{{"uri", "file:///" + path.substr(0, 2) + source::percent_encode_path(path.substr(2))}};
+  return Json{{"uri", source::percent_encode_path(path)}, {"uriBaseId", source_root}};
 }
 
 Json region(const source::SourceFile& source, source::TextRange range) {
@@ -109,7 +89,7 @@ Json physical_location(const source::SourceFile& source, source::TextRange range
               {"region", region(source, range)}};
 }
 
-Json rule_descriptor(const engine::RuleMeta& rule) {
+Json rule_descriptor(const engine::RuleMeta& rule, const std::string& docs_url) {
   std::ostringstream help_text;
   print_rule_text(rule, help_text);
   Json descriptor;
@@ -118,13 +98,44 @@ Json rule_descriptor(const engine::RuleMeta& rule) {
   descriptor["shortDescription"] = {{"text", description(rule.summary, rule.name)}};
   descriptor["fullDescription"] = {
       {"text", description(rule.what_it_checks, description(rule.summary, rule.name))}};
+  descriptor["helpUri"] = docs_url + std::string(rule.code) + ".md";
   descriptor["help"] = {{"text", help_text.str()}, {"markdown", rule_page_markdown(rule)}};
   descriptor["defaultConfiguration"] = {{"level", sarif_level(rule.default_severity)}};
+  // An opt-in rule is off unless enabled (SARIF's reportingConfiguration.enabled).
+  if (rule.opt_in) descriptor["defaultConfiguration"]["enabled"] = false;
   Json tags = Json::array();
   if (!rule.family.empty())
     tags.push_back(rule.family);
   descriptor["properties"] = {{"tags", std::move(tags)}};
   return descriptor;
+}
+
+// A SARIF fix: one artifactChange of replacements (deletedRegion +
+// insertedContent; an empty region inserts). The safety is in the
+// description for people and in properties for tools.
+Json sarif_fix(const source::SourceFile& source, const engine::Fix& fix) {
+  Json replacements = Json::array();
+  for (const auto& edit : fix.edits) {
+    replacements.push_back(
+        Json{{"deletedRegion", region(source, edit.range)}, {"insertedContent", {{"text", edit.replacement}}}});
+  }
+  const auto safety = engine::to_string(fix.safety);
+  const auto flag = fix.safety == engine::FixSafety::unsafe ? " (unsafe fix: --fix --unsafe-fixes)"
+                                                            : " (safe fix: --fix)";
+  return Json{{"description", {{"text", fix.title + flag}}},
+              {"artifactChanges",
+               Json::array({Json{{"artifactLocation", artifact_location(source.path())},
+                                 {"replacements", std::move(replacements)}}})},
+              {"properties", {{"safety", safety}}}};
+}
+
+Json sarif_suppression(const engine::Suppression& suppression) {
+  const bool in_source = suppression.kind == engine::Suppression::Kind::in_source;
+  Json entry{{"kind", in_source ? "inSource" : "external"}, {"status", "accepted"}};
+  if (!suppression.justification.empty())
+    entry["justification"] = in_source ? suppression.justification
+                                       : "recorded in the baseline " + suppression.justification;
+  return entry;
 }
 
 // The rules of the run's descriptors: the registry (or, without one, the rules
@@ -161,7 +172,7 @@ void render_sarif(std::span<const FileReport> reports, const RenderOptions& opti
   Json descriptors = Json::array();
   for (std::size_t i = 0; i < rules.size(); ++i) {
     rule_index.emplace(rules[i]->code, i);
-    descriptors.push_back(rule_descriptor(*rules[i]));
+    descriptors.push_back(rule_descriptor(*rules[i], options.rule_docs_url));
   }
 
   std::vector<std::vector<std::string>> fingerprints;
@@ -193,6 +204,14 @@ void render_sarif(std::span<const FileReport> reports, const RenderOptions& opti
       }
       result["relatedLocations"] = std::move(related);
     }
+    if (diagnostic->fix && diagnostic->fix->safety != engine::FixSafety::none &&
+        !diagnostic->fix->edits.empty())
+      result["fixes"] = Json::array({sarif_fix(source, *diagnostic->fix)});
+    if (diagnostic->suppression)
+      result["suppressions"] = Json::array({sarif_suppression(*diagnostic->suppression)});
+    if (diagnostic->baseline_state != engine::BaselineState::not_compared)
+      result["baselineState"] =
+          diagnostic->baseline_state == engine::BaselineState::unchanged ? "unchanged" : "new";
     results.push_back(std::move(result));
   }
 

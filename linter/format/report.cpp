@@ -14,6 +14,7 @@ SeverityCounts count_severities(std::span<const FileReport> reports) {
   SeverityCounts counts;
   for (const auto& report : reports) {
     for (const auto& diagnostic : report.diagnostics) {
+      if (diagnostic.suppression) continue;
       switch (diagnostic.severity) {
         case engine::Severity::error:
           ++counts.errors;

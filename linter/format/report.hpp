@@ -38,6 +38,8 @@ struct RenderOptions {
   // lists all rules, not only those that fired). When empty, sarif describes
   // the rules that fired. The registry must outlive the render call.
   engine::Registry rules;
+  // The rule pages for SARIF helpUri: this plus "HP102.md" (--rule-docs-url).
+  std::string rule_docs_url = std::string(engine::default_rule_docs_url);
 };
 
 struct SeverityCounts {

@@ -75,6 +75,22 @@ std::string code_fence_for(std::string_view content) {
   return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
+namespace {
+
+// "warning", or "warning (opt-in)" for a rule that is off unless enabled.
+std::string severity_label(const engine::RuleMeta& rule) {
+  std::string label(engine::to_string(rule.default_severity));
+  if (rule.opt_in) label += " (opt-in)";
+  return label;
+}
+
+std::string opt_in_note(const engine::RuleMeta& rule) {
+  return "Off by default (opt-in): enable it with `--enable " + std::string(rule.code) +
+         "`, by naming it in `--select`, or with a severity in the `rules` of `.baton.json`.";
+}
+
+}  // namespace
+
 std::string rule_page_markdown(const engine::RuleMeta& rule) {
   std::string page;
   page.append("# ").append(rule.code).append(" ").append(rule.name).append("\n\n");
@@ -91,6 +107,8 @@ std::string rule_page_markdown(const engine::RuleMeta& rule) {
       .append(" | ")
       .append(engine::to_string(rule.fix))
       .append(" |\n\n");
+  if (rule.opt_in)
+    page.append(opt_in_note(rule)).append("\n\n");
   page.append("## What it checks\n\n").append(block(rule.what_it_checks)).append("\n");
   page.append("## Why it matters\n\n").append(block(rule.why_it_matters));
   if (!rule.bad_example.empty() || !rule.good_example.empty()) {
@@ -123,7 +141,7 @@ std::string rules_index_markdown(engine::Registry registry) {
         .append(" | ")
         .append(table_cell(rule->summary))
         .append(" | ")
-        .append(engine::to_string(rule->default_severity))
+        .append(severity_label(*rule))
         .append(" | ")
         .append(engine::to_string(rule->fix))
         .append(" |\n");
@@ -148,8 +166,12 @@ void print_rule_text(const engine::RuleMeta& rule, std::ostream& out) {
   out << '\n'
       << "  Family:           " << rule.family << '\n'
       << "  Profile:          " << profile_label(rule.profile) << '\n'
-      << "  Default severity: " << engine::to_string(rule.default_severity) << '\n'
+      << "  Default severity: " << severity_label(rule) << '\n'
       << "  Fix:              " << engine::to_string(rule.fix) << "\n\n";
+  if (rule.opt_in) {
+    print_indented(opt_in_note(rule), "  ", out);
+    out << '\n';
+  }
   out << "What it checks\n\n";
   print_indented(rule.what_it_checks, "  ", out);
   out << "\nWhy it matters\n\n";
@@ -173,6 +195,7 @@ nlohmann::ordered_json rule_json(const engine::RuleMeta& rule) {
       {"summary", rule.summary},
       {"severity", engine::to_string(rule.default_severity)},
       {"fix", engine::to_string(rule.fix)},
+      {"opt_in", rule.opt_in},
       {"what_it_checks", rule.what_it_checks},
       {"why_it_matters", rule.why_it_matters},
       {"bad_example", rule.bad_example},
@@ -188,7 +211,7 @@ void print_rules_table(engine::Registry registry, std::ostream& out) {
   for (const auto* rule : registry) {
     widths[0] = std::max(widths[0], rule->code.size());
     widths[1] = std::max(widths[1], rule->name.size());
-    widths[2] = std::max(widths[2], engine::to_string(rule->default_severity).size());
+    widths[2] = std::max(widths[2], severity_label(*rule).size());
     widths[3] = std::max(widths[3], engine::to_string(rule->fix).size());
   }
   auto write_row = [&](const std::array<std::string_view, 5>& cells) {
@@ -199,7 +222,8 @@ void print_rules_table(engine::Registry registry, std::ostream& out) {
   };
   write_row(headers);
   for (const auto* rule : registry) {
-    write_row({rule->code, rule->name, engine::to_string(rule->default_severity),
+    const auto severity = severity_label(*rule);
+    write_row({rule->code, rule->name, severity,
                engine::to_string(rule->fix), rule->summary});
   }
 }

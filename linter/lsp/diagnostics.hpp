@@ -14,8 +14,7 @@ namespace baton::lsp {
 inline constexpr std::string_view diagnostic_source = "baton";
 
 // Where a rule's page lives: `codeDescription.href` is this plus "HP102.md".
-inline constexpr std::string_view rule_docs_base_url =
-    "https://github.com/baton-lint/baton/blob/main/docs/rules/";
+inline constexpr std::string_view rule_docs_base_url = engine::default_rule_docs_url;
 
 std::string rule_docs_url(const engine::RuleMeta& rule);
 

@@ -8,9 +8,35 @@
 
 namespace baton::lsp {
 
-DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver) {
+namespace {
+
+// The editor's profile and rule lists over what the configuration said.
+void apply_editor_settings(const EditorSettings& editor, engine::LintOptions& options) {
+  if (editor.profile) {
+    // A name no .baton.json defines for this file leaves the profile as it was.
+    if (const auto builtin = engine::parse_profile(*editor.profile)) {
+      options.profile = *builtin;
+      options.profile_spec = nullptr;
+      options.forced_by = engine::DetectedBy::flag;
+    } else if (auto spec = engine::find_definition(options.profile_definitions, *editor.profile)) {
+      options.profile = engine::Profile::custom;
+      options.profile_spec = std::move(spec);
+      options.forced_by = engine::DetectedBy::flag;
+    }
+  }
+  // Unknown rules were dropped when the settings were read.
+  engine::apply_rule_selection(rules::registry(), editor.rules, options.rule_severities);
+}
+
+}  // namespace
+
+DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver,
+                                       const EditorSettings& editor) {
   DocumentSettings settings;
-  if (path.empty() || !resolver) return settings;
+  if (path.empty() || !resolver) {
+    apply_editor_settings(editor, settings.options);
+    return settings;
+  }
   try {
     const std::filesystem::path file(path);
     if (const auto* resolved = resolver->for_file(file)) {
@@ -28,12 +54,13 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
   } catch (const engine::ConfigFailure&) {
     // The CLI reports a bad configuration; the editor keeps linting with defaults.
   }
+  apply_editor_settings(editor, settings.options);
   return settings;
 }
 
 CheckedText check_text(std::string_view path, std::string text, engine::ConfigResolver* resolver,
-                       std::optional<engine::Profile> profile) {
-  auto settings = settings_for_document(path, resolver);
+                       std::optional<engine::Profile> profile, const EditorSettings& editor) {
+  auto settings = settings_for_document(path, resolver, editor);
   if (profile) {
     settings.options.profile = profile;
     settings.options.forced_by = engine::DetectedBy::flag;
@@ -47,8 +74,8 @@ CheckedText check_text(std::string_view path, std::string text, engine::ConfigRe
 }
 
 Analysis lint_open_document(std::string_view path, std::string text,
-                            engine::ConfigResolver* resolver) {
-  auto checked = check_text(path, std::move(text), resolver);
+                            engine::ConfigResolver* resolver, const EditorSettings& editor) {
+  auto checked = check_text(path, std::move(text), resolver, std::nullopt, editor);
   Analysis analysis{std::move(checked.document), std::move(checked.result.diagnostics), {}, {}};
   analysis.profile = std::string(checked.result.profile_name());
   analysis.profile_reason =

@@ -9,6 +9,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/config_resolver.hpp"
 #include "engine/lint.hpp"
+#include "lsp/settings.hpp"
 
 namespace baton::lsp {
 
@@ -31,9 +32,12 @@ struct DocumentSettings {
 };
 
 // The nearest `.baton.json` (found by `resolver` exactly as the CLI finds it)
-// applied to `path`, the document's file system path. A bad configuration
-// lints with the defaults (the CLI reports it); no resolver means defaults.
-DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver);
+// applied to `path`, the document's file system path, then the editor's
+// settings on top, as command-line options go on top in the CLI. A bad
+// configuration lints with the defaults (the CLI reports it); no resolver
+// means defaults.
+DocumentSettings settings_for_document(std::string_view path, engine::ConfigResolver* resolver,
+                                       const EditorSettings& editor = {});
 
 // A text linted as `baton check` lints the file `path`: its document model
 // and the whole lint result (profile and diagnostics).
@@ -43,15 +47,18 @@ struct CheckedText {
 };
 
 // Lints `text` under the configuration of `path` (no resolver: defaults);
-// `profile` forces a profile as --profile does. A file the configuration
+// `profile` forces a profile as --profile does; `editor` is the language
+// server's settings on top of the configuration. A file the configuration
 // ignores gets no diagnostics. The language server, the MCP server and the
 // Claude Code hook all lint through here.
 CheckedText check_text(std::string_view path, std::string text, engine::ConfigResolver* resolver,
-                       std::optional<engine::Profile> profile = std::nullopt);
+                       std::optional<engine::Profile> profile = std::nullopt,
+                       const EditorSettings& editor = {});
 
 // Lints an open document exactly as `baton check` lints a file: the one
 // function the server calls for diagnostics.
 Analysis lint_open_document(std::string_view path, std::string text,
-                            engine::ConfigResolver* resolver = nullptr);
+                            engine::ConfigResolver* resolver = nullptr,
+                            const EditorSettings& editor = {});
 
 }  // namespace baton::lsp

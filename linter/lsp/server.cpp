@@ -1,6 +1,7 @@
 #include "lsp/server.hpp"
 
 #include <exception>
+#include <filesystem>
 #include <utility>
 
 #include "baton/version.hpp"
@@ -8,6 +9,7 @@
 #include "lsp/completion.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/hover.hpp"
+#include "lsp/links.hpp"
 #include "lsp/symbols.hpp"
 
 namespace baton::lsp {
@@ -68,6 +70,7 @@ Server::Server(std::function<void(const json&)> send, std::ostream* log)
       {"textDocument/hover", &Server::on_hover},
       {"textDocument/documentSymbol", &Server::on_document_symbol},
       {"textDocument/completion", &Server::on_completion},
+      {"textDocument/documentLink", &Server::on_document_link},
   };
   notifications_ = {
       {"initialized", &Server::on_initialized},
@@ -77,7 +80,7 @@ Server::Server(std::function<void(const json&)> send, std::ostream* log)
       {"textDocument/didSave", &Server::on_did_save},
       {"textDocument/didClose", &Server::on_did_close},
       {"workspace/didChangeWatchedFiles", &Server::on_did_change_watched_files},
-      {"workspace/didChangeConfiguration", &Server::on_ignored},
+      {"workspace/didChangeConfiguration", &Server::on_did_change_configuration},
       {"$/cancelRequest", &Server::on_ignored},
       {"$/setTrace", &Server::on_ignored},
   };
@@ -220,6 +223,15 @@ json Server::on_initialize(const json& params) {
     throw RpcError(error_code::invalid_request, "the server is already initialized");
   client_ = parse_client_capabilities(params);
   state_ = State::running;
+  // The workspace root, for a relative configPath: rootUri, else rootPath.
+  if (const auto& root_uri = member(params, "rootUri"); root_uri.is_string())
+    root_ = uri_to_path(root_uri.get_ref<const std::string&>());
+  else if (const auto& root_path = member(params, "rootPath"); root_path.is_string())
+    root_ = root_path.get<std::string>();
+  auto settings = parse_editor_settings(member(params, "initializationOptions"), root_);
+  workspace_.set_settings(std::move(settings.settings));
+  // Said after `initialized`: nothing but the reply may come before it.
+  pending_problems_ = std::move(settings.problems);
   json code_action_provider = true;
   if (client_.code_action_literals)
     code_action_provider = {{"codeActionKinds", {"quickfix", fix_all_kind}}};
@@ -234,6 +246,7 @@ json Server::on_initialize(const json& params) {
             {"codeActionProvider", code_action_provider},
             {"hoverProvider", true},
             {"documentSymbolProvider", true},
+            {"documentLinkProvider", {{"resolveProvider", false}}},
             {"completionProvider", {{"triggerCharacters", {" "}}, {"resolveProvider", false}}}}},
           {"serverInfo", {{"name", "baton"}, {"version", baton::version}}}};
 }
@@ -245,6 +258,8 @@ json Server::on_shutdown(const json&) {
 }
 
 void Server::on_initialized(const json&) {
+  for (const auto& problem : pending_problems_) show_warning(problem);
+  pending_problems_.clear();
   if (!client_.watched_files_registration)
     return;
   request("client/registerCapability",
@@ -331,9 +346,30 @@ void Server::on_did_change_watched_files(const json& params) {
 
 void Server::on_ignored(const json&) {}
 
+// New editor settings: {"settings": {"baton": {...}}} (or the settings
+// themselves). Settings that hold nothing of baton's (null, {}, another
+// server's section) change nothing.
+void Server::on_did_change_configuration(const json& params) {
+  const auto& value = member(params, "settings");
+  if (!value.is_object()) return;
+  auto settings = parse_editor_settings(value, root_);
+  if (!settings.present) return;
+  for (const auto& problem : settings.problems) show_warning(problem);
+  if (workspace_.set_settings(std::move(settings.settings))) relint_all();
+}
+
+void Server::show_warning(std::string_view message) {
+  log(message);
+  notify("window/showMessage", {{"type", 2}, {"message", message}});
+}
+
 // A .baton.json changed: read configurations again, then re-lint.
 void Server::on_configuration_changed() {
   workspace_.invalidate_all();
+  relint_all();
+}
+
+void Server::relint_all() {
   if (client_.pull_diagnostics) {
     if (client_.diagnostic_refresh)
       request("workspace/diagnostic/refresh", nullptr);
@@ -390,6 +426,14 @@ json Server::on_completion(const json& params) {
   auto& document = document_for(params);
   return completion(workspace_.analysis(document), client_.encoding,
                     position_from_json(member(params, "position")));
+}
+
+json Server::on_document_link(const json& params) {
+  auto& document = document_for(params);
+  return document_links(workspace_.analysis(document), client_.encoding, [](std::string_view path) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(std::filesystem::path(path), error);
+  });
 }
 
 int serve(Transport& transport, std::ostream* log) {

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lsp/protocol.hpp"
 #include "lsp/transport.hpp"
@@ -57,6 +58,7 @@ class Server {
   void on_did_save(const json& params);
   void on_did_close(const json& params);
   void on_did_change_watched_files(const json& params);
+  void on_did_change_configuration(const json& params);
   void on_ignored(const json& params);
   // Features.
   json on_diagnostic(const json& params);
@@ -64,6 +66,7 @@ class Server {
   json on_hover(const json& params);
   json on_document_symbol(const json& params);
   json on_completion(const json& params);
+  json on_document_link(const json& params);
 
   OpenDocument& document_for(const json& params);
   // Pushes the document's diagnostics unless the client pulls them.
@@ -71,6 +74,11 @@ class Server {
   // A `.baton.json` changed: configurations are read again and every open
   // document is re-linted.
   void on_configuration_changed();
+  // Diagnostics again for every open document (pushed, or a refresh asked of
+  // a pulling client), after their lints were dropped.
+  void relint_all();
+  // window/showMessage (Warning), and the log.
+  void show_warning(std::string_view message);
 
   std::function<void(const json&)> send_;
   std::ostream* log_;
@@ -83,6 +91,8 @@ class Server {
   bool exit_requested_ = false;
   ClientCapabilities client_;
   Workspace workspace_;
+  std::string root_;                            // the workspace folder, when the client names one
+  std::vector<std::string> pending_problems_;  // from initializationOptions, said once initialized
   std::uint64_t next_request_id_ = 1;
 };
 

@@ -59,8 +59,16 @@ void Workspace::change(OpenDocument& document, std::int64_t version, const json&
 
 const Analysis& Workspace::analysis(OpenDocument& document) {
   if (!document.analysis) {
-    if (!config_) config_.emplace(std::nullopt, rules::registry());
-    document.analysis = lint_open_document(document.path, document.text, &*config_);
+    if (!config_) {
+      try {
+        config_.emplace(settings_.config_path ? std::optional<std::filesystem::path>(*settings_.config_path)
+                                              : std::nullopt,
+                        rules::registry());
+      } catch (const engine::ConfigFailure&) {
+        config_.emplace(std::nullopt, rules::registry());  // a bad configPath: the nearest .baton.json
+      }
+    }
+    document.analysis = lint_open_document(document.path, document.text, &*config_, settings_);
     document.result_id = next_result_id_++;
   }
   return *document.analysis;
@@ -70,6 +78,13 @@ void Workspace::invalidate_all() {
   config_.reset();
   for (auto& [uri, document] : documents_)
     document.analysis.reset();
+}
+
+bool Workspace::set_settings(EditorSettings settings) {
+  if (settings == settings_) return false;
+  settings_ = std::move(settings);
+  invalidate_all();
+  return true;
 }
 
 std::vector<OpenDocument*> Workspace::documents() {

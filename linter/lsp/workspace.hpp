@@ -42,6 +42,10 @@ class Workspace {
   const Analysis& analysis(OpenDocument& document);
   // Forgets every lint and every configuration read: a .baton.json changed.
   void invalidate_all();
+  // The editor's settings; every lint is redone when they change. Returns
+  // whether they changed.
+  bool set_settings(EditorSettings settings);
+  const EditorSettings& settings() const { return settings_; }
 
   std::vector<OpenDocument*> documents();
 
@@ -50,6 +54,7 @@ class Workspace {
   std::uint64_t next_result_id_ = 1;
   // Configurations read so far; made on first use, dropped by invalidate_all().
   std::optional<engine::ConfigResolver> config_;
+  EditorSettings settings_;
 };
 
 // Applies one incremental edit to `text`.

@@ -106,4 +106,24 @@ std::string decode_json_escapes(std::string_view body) {
   return out;
 }
 
+std::string percent_encode_path(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string encoded;
+  encoded.reserve(path.size());
+  for (char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                            byte == '_' || byte == '~' || byte == '/';
+    if (unreserved) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += hex[byte >> 4];
+      encoded += hex[byte & 0xF];
+    }
+  }
+  return encoded;
+}
+
 }  // namespace baton::source

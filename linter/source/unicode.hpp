@@ -17,4 +17,8 @@ int hex_value(char c);
 // Tolerant: a lone surrogate becomes U+FFFD, a malformed `\u` stays as "u".
 std::string decode_json_escapes(std::string_view body);
 
+// RFC 3986 percent-encoding of every byte of a path but the unreserved
+// characters and "/": the path part of a file URI (SARIF, LSP links).
+std::string percent_encode_path(std::string_view path);
+
 }  // namespace baton::source

@@ -63,6 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"broken.junit", {"check", "--format", "junit", broken}, 1},
                       GoldenCase{"both.concise", {"check", "--format", "concise", clean, broken}, 1},
                       GoldenCase{"explain-HP102.text", {"explain", "HP102"}, 0},
+                      GoldenCase{"check-help.text", {"check", "--help"}, 0},
                       GoldenCase{"rules.text", {"rules"}, 0}),
     [](const auto& p) {
       std::string name = p.param.name;

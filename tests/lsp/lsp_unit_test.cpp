@@ -418,3 +418,77 @@ TEST(LspConfig, WorkspaceRereadsConfigurationWhenInvalidated) {
   EXPECT_TRUE(reports_hp102());
   fs::remove_all(dir);
 }
+
+#include "lsp/links.hpp"
+#include "lsp/settings.hpp"
+
+TEST(LspSettings, EditorSettingsGoOverTheNearestBatonJson) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("baton-lsp-settings-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / ".baton.json") << R"({"rules": {"HP102": "off", "HP103": "warning"}})";
+  std::ofstream(dir / "other.json") << R"({"rules": {"HP103": "off"}})";
+  baton::lsp::Workspace workspace;
+  auto& document = workspace.open("file://" + (dir / "x-handoff.md").string(), 1,
+                                  "## SECTION 0: MANDATORY FIRST ACTIONS\n\n### 0.1 Workflow Restoration\n\n"
+                                  "Continue the workflow.\n");
+  auto severity_of = [&](std::string_view code) -> std::string {
+    for (const auto& d : workspace.analysis(document).diagnostics) {
+      if (d.rule->code == code) return std::string(baton::engine::to_string(d.severity));
+    }
+    return "none";
+  };
+  EXPECT_EQ(severity_of("HP102"), "none");
+  EXPECT_EQ(severity_of("HP103"), "warning");
+  // enable over the configuration's "off"; ignore over everything.
+  auto parsed = parse_editor_settings(json::parse(R"({"baton": {"enable": ["HP102"], "ignore": "HP103"}})"),
+                                      dir.string());
+  EXPECT_TRUE(parsed.problems.empty());
+  EXPECT_TRUE(workspace.set_settings(parsed.settings));
+  EXPECT_EQ(severity_of("HP102"), "error");
+  EXPECT_EQ(severity_of("HP103"), "none");
+  EXPECT_FALSE(workspace.set_settings(parsed.settings)) << "unchanged settings keep the lints";
+  // configPath, relative to the workspace root, replaces the nearest .baton.json.
+  parsed = parse_editor_settings(json::parse(R"({"configPath": "other.json"})"), dir.string());
+  ASSERT_TRUE(parsed.problems.empty()) << parsed.problems.front();
+  EXPECT_EQ(parsed.settings.config_path, (dir / "other.json").string());
+  workspace.set_settings(parsed.settings);
+  EXPECT_EQ(severity_of("HP102"), "error");
+  EXPECT_EQ(severity_of("HP103"), "none");
+  // A forced profile: no Section 0 rule under implementation-prompt.
+  workspace.set_settings(parse_editor_settings(json::parse(R"({"profile": "implementation-prompt"})"), "").settings);
+  EXPECT_EQ(severity_of("HP102"), "none");
+  fs::remove_all(dir);
+}
+
+TEST(LspSettings, BadValuesAreProblemsAndLeftOut) {
+  const auto parsed = parse_editor_settings(
+      json::parse(R"({"select": ["HP1", "nope"], "ignore": 3, "profile": "spellbook-handoff"})"), "");
+  EXPECT_EQ(parsed.settings.rules.select, std::vector<std::string>{"HP1"});
+  EXPECT_TRUE(parsed.settings.rules.ignore.empty());
+  EXPECT_EQ(parsed.settings.profile, "spellbook-handoff");
+  EXPECT_EQ(parsed.problems,
+            (std::vector<std::string>{
+                "baton setting 'ignore' must be an array of rule codes or names, or one comma-separated string",
+                "baton setting 'select': unknown rule 'nope'"}));
+  EXPECT_TRUE(parse_editor_settings(json(), "").problems.empty());
+  EXPECT_TRUE(parse_editor_settings(json("text"), "").problems.empty());
+}
+
+TEST(DocumentLinks, ReadCallsAndPathCellsOfFilesThatExist) {
+  const std::string text =
+      "# Plan\n\n| Document | Path |\n|---|---|\n| plan | `/srv/a b/plan.md` |\n| notes | /srv/notes.md (old) |\n"
+      "| gone | /srv/gone.md |\n| rel | docs/x.md |\n\n```\nRead('/srv/read me.md')  # first\n```\n";
+  const auto analysis = lint_open_document("/t/x.md", text);
+  const auto links = document_links(analysis, PositionEncoding::utf16,
+                                    [](std::string_view path) { return path != "/srv/gone.md"; });
+  ASSERT_EQ(links.size(), 3u) << links.dump();
+  EXPECT_EQ(links[0]["target"], "file:///srv/a%20b/plan.md");
+  EXPECT_EQ(links[0]["range"]["start"], json({{"line", 4}, {"character", 10}}));
+  EXPECT_EQ(links[0]["range"]["end"], json({{"line", 4}, {"character", 26}}));
+  EXPECT_EQ(links[1]["target"], "file:///srv/notes.md");
+  EXPECT_EQ(links[1]["range"]["end"], json({{"line", 5}, {"character", 23}}));
+  EXPECT_EQ(links[2]["target"], "file:///srv/read%20me.md");
+  EXPECT_EQ(links[2]["range"]["start"], json({{"line", 10}, {"character", 6}}));
+  EXPECT_EQ(path_to_uri("/a/\xc3\xa9.md"), "file:///a/%C3%A9.md");
+}

@@ -3,6 +3,8 @@
 -- Environment: BATON_BIN (the baton binary), BATON_FIXTURE (a broken handoff
 -- whose 0.1 has no Skill() call: HP102 on line 7), BATON_E2E_RESULT (file
 -- that receives "PASS" or "FAIL: why"). Exits 0 only when every step passed.
+-- The server gets settings as initializationOptions (ignore HP106) and later
+-- through workspace/didChangeConfiguration, and answers textDocument/documentLink.
 
 local baton = os.getenv('BATON_BIN')
 local fixture = os.getenv('BATON_FIXTURE')
@@ -64,6 +66,8 @@ local function run()
     name = 'baton',
     cmd = { baton, 'lsp' },
     root_dir = dir,
+    -- Editor settings over .baton.json: HP106 (the TodoWrite JSON) is off.
+    init_options = { ignore = { 'HP106' } },
     on_exit = function(code) exit_code = code end,
   })
   check(client_id, 'vim.lsp.start_client failed')
@@ -77,6 +81,7 @@ local function run()
   check(hp102.severity == vim.diagnostic.severity.ERROR, 'HP102 is not an error')
   check(hp102.source == 'baton', 'source is ' .. tostring(hp102.source))
   check(#diagnostics_with(bufnr, 'HP103') == 1, 'expected HP103 on the prose line: ' .. describe(bufnr))
+  check(#diagnostics_with(bufnr, 'HP106') == 0, 'initializationOptions ignore HP106: ' .. describe(bufnr))
 
   -- 2. Fix it: the prose line under 0.1 becomes the explicit marker (an incremental change).
   local line = vim.api.nvim_buf_get_lines(bufnr, 8, 9, true)[1]
@@ -98,7 +103,34 @@ local function run()
   check(back, 'HP102 did not come back after undoing the fix: ' .. describe(bufnr))
   check(diagnostics_with(bufnr, 'HP102')[1].lnum == 6, 'HP102 came back on the wrong line')
 
-  -- 5. Clean shutdown: shutdown + exit, server exit code 0.
+  -- 5. New settings replace the old ones: HP101 off, HP106 back.
+  local client = vim.lsp.get_client_by_id(client_id)
+  client.notify('workspace/didChangeConfiguration', { settings = { baton = { ignore = { 'HP101' } } } })
+  local resettled = vim.wait(timeout_ms, function()
+    return #diagnostics_with(bufnr, 'HP101') == 0 and #diagnostics_with(bufnr, 'HP106') == 1
+  end, 20)
+  check(resettled, 'didChangeConfiguration did not take: ' .. describe(bufnr))
+
+  -- 6. A Read() of a file that exists is a link to it; one of a missing file is not.
+  local plan = dir .. '/plan.md'
+  check(vim.fn.writefile({ '# Plan' }, plan) == 0, 'cannot write ' .. plan)
+  local last = vim.api.nvim_buf_line_count(bufnr)
+  vim.api.nvim_buf_set_lines(bufnr, last, last, true,
+    { '', '```', 'Read("' .. plan .. '")', 'Read("' .. dir .. '/missing.md")', '```' })
+  local links = nil
+  local linked = vim.wait(timeout_ms, function()
+    local response = client.request_sync('textDocument/documentLink',
+      { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, timeout_ms, bufnr)
+    links = response and response.result
+    return links ~= nil and #links > 0
+  end, 50)
+  check(linked, 'no document link: ' .. vim.inspect(links))
+  check(#links == 1, 'expected one link, got ' .. vim.inspect(links))
+  check(links[1].target == vim.uri_from_fname(plan), 'link target ' .. tostring(links[1].target))
+  check(links[1].range.start.line == last + 2, 'link on line ' .. links[1].range.start.line)
+  check(links[1].range.start.character == 6, 'link starts at ' .. links[1].range.start.character)
+
+  -- 7. Clean shutdown: shutdown + exit, server exit code 0.
   vim.lsp.stop_client(client_id)
   local stopped = vim.wait(timeout_ms, function() return exit_code ~= nil end, 20)
   check(stopped, 'the server did not exit after shutdown')

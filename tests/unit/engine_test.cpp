@@ -249,3 +249,98 @@ TEST(LintCache, ComputesEachValueOnceAndKeepsTypesApart) {
   EXPECT_EQ(cache.get<Second>([&] { ++computed; return Second{"s"}; }).value, "s");
   EXPECT_EQ(computed, 2);
 }
+
+// ---------------------------------------------------------------- opt-in rules
+
+namespace {
+
+void report_first_line(engine::RuleContext& context) { context.report({0, 1}, "pedantic finding"); }
+
+// A registry of one ordinary rule and one opt-in rule, both reporting on every file.
+engine::RuleMeta test_rule(std::string_view code, std::string_view name, engine::Severity severity, bool opt_in) {
+  engine::RuleMeta rule;
+  rule.code = code;
+  rule.name = name;
+  rule.family = "Test";
+  rule.profile = engine::every_file_profile;
+  rule.summary = name;
+  rule.default_severity = severity;
+  rule.opt_in = opt_in;
+  rule.check = report_first_line;
+  return rule;
+}
+const engine::RuleMeta always_rule = test_rule("HP990", "always-on", engine::Severity::warning, false);
+const engine::RuleMeta opt_in_rule = test_rule("HP991", "pedantic-thing", engine::Severity::info, true);
+const engine::RuleMeta* const test_rules[] = {&always_rule, &opt_in_rule};
+const engine::Registry test_registry{test_rules};
+
+std::vector<std::string> codes(const engine::LintResult& result) {
+  std::vector<std::string> found;
+  for (const auto& d : result.diagnostics) found.emplace_back(d.rule->code);
+  return found;
+}
+
+engine::LintResult lint_with(const engine::RuleSelection& selection, engine::RuleSeverities severities = {}) {
+  EXPECT_EQ(engine::apply_rule_selection(test_registry, selection, severities), std::nullopt);
+  engine::LintOptions options;
+  options.rule_severities = std::move(severities);
+  return engine::lint(build("# Notes\n"), test_registry, options);
+}
+
+}  // namespace
+
+TEST(OptIn, OffUnlessEnabledSelectedByNameOrConfigured) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(codes(lint_with({})), V{"HP990"});
+  EXPECT_EQ(codes(lint_with({{}, {"HP991"}, {}})), (V{"HP990", "HP991"}));
+  EXPECT_EQ(codes(lint_with({{}, {"pedantic-thing"}, {}})), (V{"HP990", "HP991"}));
+  // Naming it in --select enables it; a prefix selects the family as it runs by default.
+  EXPECT_EQ(codes(lint_with({{"HP991"}, {}, {}})), V{"HP991"});
+  EXPECT_EQ(codes(lint_with({{"HP99"}, {}, {}})), V{"HP990"});
+  // A severity in the configuration's "rules" enables it at that severity.
+  engine::RuleSeverities configured{{"HP991", engine::Severity::error}};
+  const auto result = lint_with({}, configured);
+  ASSERT_EQ(codes(result), (V{"HP990", "HP991"}));
+  EXPECT_EQ(result.diagnostics[1].severity, engine::Severity::error);
+  // --enable keeps a configured severity; --ignore wins over --enable.
+  EXPECT_EQ(lint_with({{}, {"HP991"}, {}}, configured).diagnostics[1].severity, engine::Severity::error);
+  EXPECT_EQ(codes(lint_with({{}, {"HP991"}, {"HP991"}})), V{"HP990"});
+  // --enable turns on a rule the configuration turned off.
+  EXPECT_EQ(codes(lint_with({{}, {"HP990"}, {}}, {{"HP990", std::nullopt}})), V{"HP990"});
+}
+
+TEST(OptIn, UnknownRulesInASelectionAreErrorsNamingTheOption) {
+  engine::RuleSeverities severities;
+  EXPECT_EQ(engine::apply_rule_selection(test_registry, {{}, {"HP1,nope"}, {}}, severities),
+            "--enable: unknown rule \"HP1\"");
+  EXPECT_TRUE(severities.empty());
+}
+
+TEST(Directives, KeptSuppressedFindingsAreMarkedAndNumberedAfterTheOthers) {
+  const std::string text =
+      "<!-- baton-profile spellbook-handoff -->\n# Handoff\n\n{{x}} <!-- baton-disable-line HP007 -->\n\n{{x}}\n";
+  const auto dropped = engine::lint(build(text), rules::registry(), {});
+  engine::LintOptions keep;
+  keep.keep_suppressed = true;
+  const auto kept = engine::lint(build(text), rules::registry(), keep);
+  ASSERT_EQ(count_rule(kept, "HP007"), count_rule(dropped, "HP007") + 1);
+  const auto suppressed = std::find_if(kept.diagnostics.begin(), kept.diagnostics.end(),
+                                       [](const auto& d) { return d.suppression.has_value(); });
+  ASSERT_NE(suppressed, kept.diagnostics.end());
+  EXPECT_EQ(suppressed->suppression->kind, engine::Suppression::Kind::in_source);
+  EXPECT_EQ(suppressed->suppression->justification, "<!-- baton-disable-line HP007 -->");
+  // The directive did its work either way: no HP902.
+  EXPECT_EQ(count_rule(kept, "HP902"), 0u);
+
+  // The other findings keep the fingerprints they have without the suppressed one.
+  const auto source = source::SourceFile("t.md", text);
+  auto without = engine::fingerprints(dropped.diagnostics, source);
+  auto with = engine::fingerprints(kept.diagnostics, source);
+  std::vector<std::string> unsuppressed;
+  for (std::size_t i = 0; i < kept.diagnostics.size(); ++i) {
+    if (!kept.diagnostics[i].suppression) unsuppressed.push_back(with[i]);
+  }
+  EXPECT_EQ(unsuppressed, without);
+  std::sort(with.begin(), with.end());
+  EXPECT_EQ(std::adjacent_find(with.begin(), with.end()), with.end()) << "fingerprints repeat";
+}

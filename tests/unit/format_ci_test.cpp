@@ -685,4 +685,20 @@ TEST(JUnit, InvalidUtf8AndNoncharactersBecomeReplacementCharacters) {
             "a\uFFFD\uFFFD b\uFFFD\uFFFD\uFFFD c\uFFFD d\uFFFD\uFFFD é");
 }
 
+TEST(Sarif, OptInRulesAreDescribedAsDisabledAndHelpUriFollowsTheBase) {
+  auto opt_in = *rules::registry().front();
+  opt_in.opt_in = true;
+  const engine::RuleMeta* const registry[] = {rules::registry()[1], &opt_in};
+  format::RenderOptions options;
+  options.rules = registry;
+  options.rule_docs_url = "https://example.com/rules/";
+  std::ostringstream out;
+  format::render(format::OutputFormat::sarif, {}, options, out);
+  const auto rules = json::parse(out.str())["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_FALSE(rules[0]["defaultConfiguration"].contains("enabled"));
+  EXPECT_EQ(rules[1]["defaultConfiguration"]["enabled"], false);
+  EXPECT_EQ(rules[1]["helpUri"], "https://example.com/rules/" + std::string(opt_in.code) + ".md");
+}
+
 }  // namespace

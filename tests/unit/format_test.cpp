@@ -451,12 +451,18 @@ TEST(RuleDocs, JsonCarriesEveryField) {
   for (const auto& [key, value] : json.items())
     keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"code", "name", "family", "profile", "summary",
-                                            "severity", "fix", "what_it_checks", "why_it_matters",
+                                            "severity", "fix", "opt_in", "what_it_checks", "why_it_matters",
                                             "bad_example", "good_example"}));
   EXPECT_EQ(json["code"], "HP102");
   EXPECT_EQ(json["severity"], "error");
   EXPECT_EQ(json["fix"], "none");
   EXPECT_EQ(json["good_example"], skill_rule.good_example);
+}
+
+std::string rules_table(engine::Registry registry) {
+  std::ostringstream table;
+  format::print_rules_table(registry, table);
+  return table.str();
 }
 
 TEST(RuleDocs, TextAndTable) {
@@ -469,12 +475,29 @@ TEST(RuleDocs, TextAndTable) {
       << text.str();
 
   const engine::RuleMeta* const registry[] = {&skill_rule, &path_rule};
-  std::ostringstream table;
-  format::print_rules_table(registry, table);
-  EXPECT_EQ(table.str(),
+  EXPECT_EQ(rules_table(registry),
             "CODE   NAME                SEVERITY  FIX     SUMMARY\n"
             "HP102  skill-call-missing  error     none    0.1 has no Skill() call\n"
             "HP201  path-not-absolute   warning   unsafe  A path | is relative\n");
+}
+
+TEST(RuleDocs, OptInRulesAreMarkedEverywhere) {
+  auto opt_in = path_rule;
+  opt_in.opt_in = true;
+  const engine::RuleMeta* const registry[] = {&skill_rule, &opt_in};
+  EXPECT_EQ(rules_table(registry),
+            "CODE   NAME                SEVERITY          FIX     SUMMARY\n"
+            "HP102  skill-call-missing  error             none    0.1 has no Skill() call\n"
+            "HP201  path-not-absolute   warning (opt-in)  unsafe  A path | is relative\n");
+  std::ostringstream text;
+  format::print_rule_text(opt_in, text);
+  EXPECT_NE(text.str().find("  Default severity: warning (opt-in)\n"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("  Off by default (opt-in): enable it with `--enable HP201`"), std::string::npos);
+  const auto page = format::rule_page_markdown(opt_in);
+  EXPECT_NE(page.find("| Paths | all | warning | unsafe |\n\nOff by default (opt-in)"), std::string::npos) << page;
+  EXPECT_NE(format::rules_index_markdown(registry).find("| warning (opt-in) | unsafe |"), std::string::npos);
+  EXPECT_EQ(format::rule_json(opt_in)["opt_in"], true);
+  EXPECT_EQ(format::rule_json(skill_rule)["opt_in"], false);
 }
 
 }  // namespace

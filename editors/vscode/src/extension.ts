@@ -1,6 +1,8 @@
 // The baton extension: starts `baton lsp` for markdown files and lets
 // vscode-languageclient do the rest (diagnostics, quick fixes,
-// source.fixAll.baton, hover, outline, completion).
+// source.fixAll.baton, hover, outline, completion, document links). The
+// baton.* settings reach the server as initializationOptions and, when they
+// change, in workspace/didChangeConfiguration.
 import * as vscode from "vscode";
 import {
   LanguageClient,
@@ -10,6 +12,19 @@ import {
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
+
+// The settings `baton lsp` reads (docs/editors.md); baton.path is the
+// extension's own.
+function serverSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration("baton");
+  return {
+    profile: config.get<string>("profile", ""),
+    select: config.get<string[]>("select", []),
+    enable: config.get<string[]>("enable", []),
+    ignore: config.get<string[]>("ignore", []),
+    configPath: config.get<string>("configPath", ""),
+  };
+}
 
 function createClient(): LanguageClient {
   const command = vscode.workspace.getConfiguration("baton").get<string>("path", "baton");
@@ -23,6 +38,7 @@ function createClient(): LanguageClient {
       { scheme: "file", language: "markdown" },
       { scheme: "untitled", language: "markdown" },
     ],
+    initializationOptions: serverSettings(),
     synchronize: {
       // The server also registers this watcher itself; declaring it here covers
       // clients that do not support dynamic registration.
@@ -45,6 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration("baton.path")) {
         await vscode.commands.executeCommand("baton.restartServer");
+      } else if (event.affectsConfiguration("baton") && client) {
+        // The server re-lints every open document with the new settings.
+        await client.sendNotification("workspace/didChangeConfiguration", {
+          settings: { baton: serverSettings() },
+        });
       }
     }),
   );
