@@ -1,9 +1,23 @@
+#include <fmt/format.h>
+
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
+#include "rules/support.hpp"
 
 namespace baton::rules {
 
 namespace {
+
+// A heading or label that looks like a Definition of Done under a name the
+// table does not hold ("Completion checklist", "When we are finished"): the
+// message then names it rather than claim there is nothing.
+bool looks_like_done(std::string_view title) {
+  for (auto word : {"done", "checklist", "criteria", "complete", "completion", "finished",
+                    "finish", "acceptance", "deliverable", "deliverables"}) {
+    if (implementation::contains_word(title, word)) return true;
+  }
+  return false;
+}
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
@@ -11,6 +25,21 @@ void check(engine::RuleContext& context) {
   const auto topics = implementation::find_topics(document, &implementation::is_done_title);
   if (topics.empty()) {
     if (!implementation::asks_for_every_part(context)) return;
+    const auto near = implementation::find_topics(document, &looks_like_done);
+    if (!near.empty()) {
+      const auto& source = document.source();
+      auto title = implementation::visible_text(document, near.front().anchor);
+      title.erase(0, title.find_first_not_of("# "));
+      auto& finding = context.report(
+          implementation::document_anchor(document),
+          fmt::format("no Definition of Done was recognised; the closest is line {} (`{}`): title "
+                      "it `## Definition of Done` with a checklist of `- [ ]` items that must all "
+                      "hold when the work is finished",
+                      source.line_of(near.front().anchor.begin),
+                      support::excerpt(title, 50)));
+      finding.related.push_back({near.front().anchor, "the closest look-alike"});
+      return;
+    }
     context.report(implementation::document_anchor(document),
                    "no Definition of Done: add a `## Definition of Done` heading with a checklist "
                    "of `- [ ]` items that must all hold when the work is finished");
@@ -48,7 +77,10 @@ holding at least one task-list item with text (`- [ ] …` or `- [x] …`) — i
 to the next heading of the same or a higher level, or in the list right below the label.
 
 Reported on the title (the first level-1 heading) or line 1 when there is no Definition of Done
-at all; on the Definition of Done itself when it has no task items — with a hint when it lists
+at all — naming the closest look-alike when a heading or label speaks of being done, complete,
+finished, a checklist, acceptance or deliverables ("no Definition of Done was recognised; the
+closest is line 12 (`Completion checklist`)"), never claiming outright that there is none;
+on the Definition of Done itself when it has no task items — with a hint when it lists
 its conditions as plain `- …` items.
 
 A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
