@@ -24,6 +24,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -508,6 +509,17 @@ int main(int argc, char** argv) {
              "target >= 300 MB/s", rate >= 300);
         line("  peak memory", format("%.1f MiB", static_cast<double>(measured[0].max_rss_kib) / 1024), "",
              "target < 64 MiB", measured[0].max_rss_kib < 64 * 1024);
+        // What the handoff must be (docs/generator.md): readable in one Read
+        // call, clean under `baton check`, its goal the first request.
+        std::ifstream written(out, std::ios::binary);
+        const std::string handoff((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+        const auto lines = static_cast<std::size_t>(std::count(handoff.begin(), handoff.end(), '\n'));
+        line("  handoff size", format("%zu lines", lines), megabytes(handoff.size()),
+             "<= 2,000 lines, 100 kB", lines <= 2000 && handoff.size() <= 100000);
+        line("  handoff goal", handoff.find("as first requested by the user") != std::string::npos ? "first request" : "other",
+             "", "the first request", handoff.find("as first requested by the user") != std::string::npos);
+        const auto check = run_process({o.baton, "check", "--quiet", out.string()});
+        line("  baton check on the handoff", format("exit %d", check.exit_code), "", "exit 0", check.exit_code == 0);
       }
     }
   }
