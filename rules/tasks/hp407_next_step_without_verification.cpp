@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "engine/handoff_keywords.hpp"
 #include "rules/generic/outline.hpp"
@@ -47,6 +49,33 @@ bool refers_to_section(const doc::Document& document, TextRange item) {
     }
   }
   return false;
+}
+
+// Two wordings of one item ("User confirmation that all links work" and
+// "User confirms the links work"): three fifths of the shorter one's words of
+// four or more letters are in the other.
+std::vector<std::string> item_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (doc::is_alpha(c) || doc::is_digit(c)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else {
+      if (word.size() >= 4 && std::find(words.begin(), words.end(), word) == words.end())
+        words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+bool same_item(std::string_view a, std::string_view b) {
+  const auto left = item_words(a), right = item_words(b);
+  if (left.empty() || right.empty()) return a == b;
+  std::size_t shared = 0;
+  for (const auto& word : left) shared += std::find(right.begin(), right.end(), word) != right.end();
+  return 5 * shared >= 3 * std::min(left.size(), right.size());
 }
 
 // "Optional: add a harness ...", "(optional) tidy ...": offered, not asked.
@@ -155,6 +184,8 @@ void check(engine::RuleContext& context) {
   // first: only the first of them is the next session's.
   std::vector<std::pair<std::string_view, int>> seen;
   std::uint32_t covered = 0;  // a resume section inside another is judged with it
+  // The same items listed again ("### Remaining" and "## Next Steps"): one finding.
+  std::vector<std::string_view> reported;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const auto& section = sections[i];
     if (section.resume_keyword.empty() || section.heading->range.begin < covered)
@@ -187,12 +218,29 @@ void check(engine::RuleContext& context) {
                     task_parent || !engine::keywords::task_keyword(title).empty(), tasks);
     }
     std::vector<const doc::ListItem*> unverified;
+    bool repeated = false;  // every unverified item was reported under an earlier section
     for (const auto* item : tasks) {
       if (!has_code(document, item->range) && !refers_to_section(document, item->range) &&
           !optional_item(document, *item))
         unverified.push_back(item);
     }
-    if (unverified.empty())
+    if (!unverified.empty()) {
+      // A repeated list: every item matches an earlier one, and at least one
+      // word for word (two items that merely resemble each other stay apart).
+      const auto text_of = [&](const doc::ListItem* item) { return doc::trim(document.text(item->content)); };
+      repeated =
+          std::all_of(unverified.begin(), unverified.end(), [&](const doc::ListItem* item) {
+            return std::any_of(reported.begin(), reported.end(),
+                               [&](std::string_view earlier) { return same_item(earlier, text_of(item)); });
+          }) &&
+          std::any_of(unverified.begin(), unverified.end(), [&](const doc::ListItem* item) {
+            return std::any_of(reported.begin(), reported.end(), [&](std::string_view earlier) {
+              return item_words(earlier) == item_words(text_of(item));
+            });
+          });
+      for (const auto* item : unverified) reported.push_back(doc::trim(document.text(item->content)));
+    }
+    if (unverified.empty() || repeated)
       continue;
     std::string lines;
     for (std::size_t k = 0; k < unverified.size() && k < 8; ++k) {
@@ -244,7 +292,9 @@ the work is done, completed, optional, future or archived. A section that checks
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
 
-One finding per section, on its heading, with the items that lack a check as related locations.
+One finding per section, on its heading, with the items that lack a check as related locations;
+a section whose unchecked items were all reported under an earlier section — the same list
+repeated, at least one item word for word and the others reworded — is not reported again.
 )md",
     .why_it_matters = R"md(
 "Missing verification = not done." A next step without a check is finished whenever the next
