@@ -514,12 +514,13 @@ int main(int argc, char** argv) {
         std::ifstream written(out, std::ios::binary);
         const std::string handoff((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
         const auto lines = static_cast<std::size_t>(std::count(handoff.begin(), handoff.end(), '\n'));
-        line("  handoff size", format("%zu lines", lines), megabytes(handoff.size()),
+        line("  handoff size", std::to_string(lines) + " lines", megabytes(handoff.size()),
              "<= 2,000 lines, 100 kB", lines <= 2000 && handoff.size() <= 100000);
         line("  handoff goal", handoff.find("as first requested by the user") != std::string::npos ? "first request" : "other",
              "", "the first request", handoff.find("as first requested by the user") != std::string::npos);
         const auto check = run_process({o.baton, "check", "--quiet", out.string()});
-        line("  baton check on the handoff", format("exit %d", check.exit_code), "", "exit 0", check.exit_code == 0);
+        line("  baton check on the handoff", "exit " + std::to_string(check.exit_code), "", "exit 0",
+             check.exit_code == 0);
       }
     }
   }
