@@ -128,6 +128,7 @@ struct ListLimits {
   std::size_t summary_bytes = all;  // the compaction summary of 1.11
   std::size_t git_lines = 30;
   std::size_t todos = all;
+  std::size_t records = all;  // test runs of 1.12, gone planning documents of 1.9: the most recent
 };
 
 struct Section0Limits {
@@ -856,11 +857,15 @@ class Renderer {
     }
     if (!gone.empty()) {
       out += "\nGone (referenced in the session, no longer on disk; do not read them):\n\n";
-      for (const auto* doc : gone) {
+      const auto shown = std::min(gone.size(), lists_.records);
+      for (std::size_t i = gone.size() - shown; i < gone.size(); ++i) {
+        const auto* doc = gone[i];
         out += fmt::format("- {} ({}, last referenced at session line {})\n",
                            doc->quotable ? path_code(doc->path) : quote::inline_text(doc->path),
                            kind_name(doc->kind), doc->last_line);
       }
+      if (shown < gone.size())
+        out += "\n" + left_out(gone.size() - shown, "earlier gone document");
     }
     return out;
   }
@@ -950,7 +955,9 @@ class Renderer {
     out += "\n**Verification Commands Run:**\n\n";
     if (model_.test_runs.empty())
       return out + "The session ran no test command.\n";
-    for (const auto& run : model_.test_runs) {
+    const auto shown = std::min(model_.test_runs.size(), lists_.records);
+    for (std::size_t i = model_.test_runs.size() - shown; i < model_.test_runs.size(); ++i) {
+      const auto& run = model_.test_runs[i];
       out += fmt::format("- {} at session line {}: {}\n",
                          quote::code_safe(run.command) ? quote::code_span(run.command)
                                                        : quote::inline_text(run.command),
@@ -959,6 +966,8 @@ class Renderer {
                          : run.failed    ? "failed"
                                          : "passed");
     }
+    if (shown < model_.test_runs.size())
+      out += "\n" + left_out(model_.test_runs.size() - shown, "earlier test run");
     return out;
   }
 
@@ -1505,7 +1514,7 @@ std::string render(const Model& model, const Budget& budget) {
   for (const auto& step : steps) {
     if (fits(out, budget))
       return out;
-    lists.files = lists.messages = lists.errors = lists.subagents = step.entries;
+    lists.files = lists.messages = lists.errors = lists.subagents = lists.records = step.entries;
     lists.message_bytes = step.message_bytes;
     lists.summary_bytes = step.summary_bytes;
     lists.pivots = step.pivots;
