@@ -112,7 +112,7 @@ bool declares_surface(const doc::Document& document) {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
-  if (implementation::is_small_task(document)) return;  // see docs/implementation-prompts.md
+  if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
   bool any_contract = false;
   // One omission, one finding: the first contract without its file, with the
   // others as related locations.

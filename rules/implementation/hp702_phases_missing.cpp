@@ -13,7 +13,7 @@ void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto plan = implementation::find_phases(document);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return;
-  if (implementation::is_small_task(document) || !implementation::asks_for_every_part(context))
+  if (implementation::is_small_task(context) || !implementation::asks_for_every_part(context))
     return;  // see docs/implementation-prompts.md
   // Numbered steps are a plan without checkpoints: say that, not "no phases".
   if (const auto steps = implementation::find_ordered_steps(document)) {

@@ -46,7 +46,7 @@ void check(engine::RuleContext& context) {
     return;
   }
   // A small task's Definition of Done may be one sentence of conditions.
-  if (implementation::is_small_task(document)) return;
+  if (implementation::is_small_task(context)) return;
   // A numbered or bulleted list of conditions is a checklist as much as
   // `- [ ]` items are; only a Definition of Done with no list at all is one
   // the session cannot tick off.

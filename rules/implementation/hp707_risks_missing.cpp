@@ -12,7 +12,7 @@ bool is_risks_title(std::string_view title) {
 
 void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
-  if (implementation::is_small_task(context.document())) return;  // see docs/implementation-prompts.md
+  if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
   implementation::require_topic(
       context, &is_risks_title,
       "no risks: add a `## Risks` section naming what could go wrong (external services, data "

@@ -15,7 +15,7 @@ bool is_rollback_title(std::string_view title) {
 
 void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
-  if (implementation::is_small_task(context.document())) return;  // see docs/implementation-prompts.md
+  if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
   if (implementation::is_greenfield(context.document())) return;  // nothing to roll back
   implementation::require_topic(
       context, &is_rollback_title,

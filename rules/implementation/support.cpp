@@ -668,18 +668,42 @@ bool is_done_title(std::string_view title) {
   return false;
 }
 
-bool asks_for_every_part(const engine::RuleContext& context) {
-  const auto by = context.detected_by();
-  if (by != engine::DetectedBy::name && by != engine::DetectedBy::content) return true;
-  const auto plan = find_phases(context.document());
-  return plan.from_table || std::any_of(plan.phases.begin(), plan.phases.end(),
-                                        [](const Phase& phase) { return !phase.criteria.empty(); });
+namespace {
+
+// What the implementation rules ask of a document, judged once per lint.
+struct PromptShape {
+  bool named_without_parts = false;
+  bool every_part = false;
+  bool small_task = false;
+};
+
+const PromptShape& prompt_shape(const engine::RuleContext& context) {
+  return context.cache().get<PromptShape>([&] {
+    const auto& document = context.document();
+    const auto by = context.detected_by();
+    const bool guessed = by == engine::DetectedBy::name || by == engine::DetectedBy::content;
+    PromptShape shape;
+    shape.small_task = is_small_task(document);
+    if (!guessed) {
+      shape.every_part = true;
+      return shape;
+    }
+    const auto plan = find_phases(document);
+    shape.every_part = plan.from_table || std::any_of(plan.phases.begin(), plan.phases.end(),
+                                                      [](const Phase& phase) { return !phase.criteria.empty(); });
+    shape.named_without_parts = !has_implementation_parts(document);
+    return shape;
+  });
 }
 
+}  // namespace
+
+bool asks_for_every_part(const engine::RuleContext& context) { return prompt_shape(context).every_part; }
+
+bool is_small_task(const engine::RuleContext& context) { return prompt_shape(context).small_task; }
+
 bool named_but_not_shaped(const engine::RuleContext& context) {
-  const auto by = context.detected_by();
-  return (by == engine::DetectedBy::name || by == engine::DetectedBy::content) &&
-         !has_implementation_parts(context.document());
+  return prompt_shape(context).named_without_parts;
 }
 
 bool has_implementation_parts(const Document& document) {
@@ -834,8 +858,7 @@ std::optional<OrderedSteps> find_ordered_steps(const Document& document) {
     std::size_t count = 0;
     for (const auto* item : items) {
       const auto marker = document.text(item->marker);
-      if (!marker.empty() && doc::is_digit(marker.front()) && item->range.begin >= block.range.begin)
-        ++count;
+      if (!marker.empty() && doc::is_digit(marker.front())) ++count;
     }
     if (count >= 3 && is_step_word_title(visible_text(document, introduction->range))) {
       consider({block.range, count});

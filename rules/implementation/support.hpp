@@ -143,6 +143,8 @@ bool fence_runs_tests(const Document& document, const doc::Fence& fence);
 // plan; see docs/implementation-prompts.md.
 inline constexpr std::size_t small_task_max_lines = 80;
 bool is_small_task(const Document& document);
+// The same, judged once per lint.
+bool is_small_task(const engine::RuleContext& context);
 
 // The title or overview (the first 3,000 bytes) says the work is new:
 // "greenfield", "from scratch", "new project", "this is a prototype", ...
