@@ -68,6 +68,7 @@ CheckedText check_text(std::string_view path, std::string text, engine::ConfigRe
   }
   CheckedText checked{
       doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
+  checked.ignored = settings.ignored;
   if (!settings.ignored)
     checked.result = engine::lint(checked.document, rules::registry(), settings.options);
   return checked;
@@ -77,6 +78,8 @@ Analysis lint_open_document(std::string_view path, std::string text,
                             engine::ConfigResolver* resolver, const EditorSettings& editor) {
   auto checked = check_text(path, std::move(text), resolver, std::nullopt, editor);
   Analysis analysis{std::move(checked.document), std::move(checked.result.diagnostics), {}, {}};
+  if (checked.ignored)
+    return analysis;  // no profile to show: the file was not linted
   analysis.profile = std::string(checked.result.profile_name());
   analysis.profile_reason =
       checked.result.detected_by == engine::DetectedBy::none

@@ -44,6 +44,7 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
 struct CheckedText {
   doc::Document document;
   engine::LintResult result;
+  bool ignored = false;  // the configuration excludes the file: nothing was linted
 };
 
 // Lints `text` under the configuration of `path` (no resolver: defaults);
