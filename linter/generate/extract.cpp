@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "generate/quote.hpp"
 #include "rules/safety/secrets.hpp"
@@ -915,6 +916,7 @@ class Extractor {
       error.line = record.line_number;
       error.self_correction = is_self_correction(text);
       failed_calls_.push_back(pending);
+      await_resolution(pending, model_.errors.size());
       model_.errors.push_back(std::move(error));
     } else {
       resolve_errors(pending, record.line_number);
@@ -986,13 +988,56 @@ class Extractor {
   // succeeds in the same directory (the agent got past it). Applying a
   // success twice changes nothing, so a skimmed result may be replayed by a
   // full parse.
+  //
+  // The failures wait in `unresolved_` under each key a success can resolve
+  // them by (see `resolution`), so a success costs a few lookups, not a scan
+  // of every error so far; a list is emptied once its failures are resolved.
   void resolve_errors(const PendingTool& success, std::size_t line) {
-    for (std::size_t i = 0; i < model_.errors.size(); ++i) {
-      auto& error = model_.errors[i];
-      if (!error.resolution.empty())
-        continue;
-      error.resolution = resolution(failed_calls_[i], success, line);
+    const auto resolve = [&](const std::string& key) {
+      const auto found = unresolved_.find(key);
+      if (found == unresolved_.end())
+        return;
+      for (const auto index : found->second) {
+        auto& error = model_.errors[index];
+        if (error.resolution.empty())
+          error.resolution = resolution(failed_calls_[index], success, line);
+      }
+      unresolved_.erase(found);
+    };
+    if (success.canonical == "Bash") {
+      resolve(resolution_key("command", success.target));
+      if (!success.directory.empty())
+        resolve(resolution_key("directory", success.directory));
+      return;
     }
+    resolve(resolution_key("tool", success.canonical));
+    if (is_file_tool(success.canonical) && !success.target.empty())
+      resolve(resolution_key("file", success.target));
+    resolve(resolution_key("call", success.canonical + '\n' + success.target));
+  }
+
+  void await_resolution(const PendingTool& failed, std::size_t index) {
+    const auto wait = [&](std::string_view kind, const std::string& what) {
+      unresolved_[resolution_key(kind, what)].push_back(index);
+    };
+    if (failed.canonical == "Bash") {
+      wait("command", failed.target);
+      if (!failed.directory.empty())
+        wait("directory", failed.directory);
+    } else if (failed.target.empty()) {
+      wait("tool", failed.canonical);
+    } else if (is_file_tool(failed.canonical)) {
+      wait("file", failed.target);
+    } else {
+      wait("call", failed.canonical + '\n' + failed.target);
+    }
+  }
+
+  static std::string resolution_key(std::string_view kind, const std::string& what) {
+    std::string key(kind);
+    key += '\0';
+    key += what;
+    return key;
   }
 
   static bool is_file_tool(const std::string& tool) {
@@ -1243,6 +1288,7 @@ class Extractor {
   std::map<std::string, std::size_t> planning_lines_;
   std::map<std::pair<std::string, std::string>, FileChange> files_;
   std::vector<PendingTool> failed_calls_;  // parallel to model_.errors
+  std::unordered_map<std::string, std::vector<std::size_t>> unresolved_;  // see resolve_errors
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   struct Sidechain {
     std::size_t first_line = 0;

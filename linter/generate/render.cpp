@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -143,38 +144,55 @@ class Renderer {
  public:
   explicit Renderer(const Model& model) : model_(model), reads_(model.reads()) {}
 
-  std::string document(const ListLimits& lists) {
+  // The whole document, or, once what is written so far is over `budget`,
+  // std::nullopt: a budget step that cannot fit is not worth finishing.
+  std::optional<std::string> document(const ListLimits& lists, const Budget& budget) {
     lists_ = lists;
-    return render([](const rules::layout::Entry& entry) {
-      // 0.6-0.8 carry nothing the session records.
-      return !(entry.presence == rules::layout::Presence::optional &&
-               entry.kind == SectionKind::sub && rules::layout::part_of(entry) == "0");
-    });
+    return render(
+        [](const rules::layout::Entry& entry) {
+          // 0.6-0.8 carry nothing the session records.
+          return !(entry.presence == rules::layout::Presence::optional &&
+                   entry.kind == SectionKind::sub && rules::layout::part_of(entry) == "0");
+        },
+        budget);
   }
 
   std::string section0(const Section0Limits& limits) {
     limits_ = limits;
-    return render([](const rules::layout::Entry& entry) {
-      return rules::layout::part_of(entry) == "0" &&
-             entry.presence != rules::layout::Presence::optional;
-    });
+    return *render(
+        [](const rules::layout::Entry& entry) {
+          return rules::layout::part_of(entry) == "0" &&
+                 entry.presence != rules::layout::Presence::optional;
+        },
+        Budget{0, 0});
   }
 
  private:
-  // The title, then every layout entry `include` accepts, in layout order.
+  // The title, then every layout entry `include` accepts, in layout order;
+  // std::nullopt as soon as the text is over `budget` (0: no limit).
   template <typename Include>
-  std::string render(Include include) {
+  std::optional<std::string> render(Include include, const Budget& budget) {
     std::string out = title();
+    std::size_t lines = line_count(out);
     for (const auto& entry : rules::layout::entries()) {
       if (!include(entry))
         continue;
+      const auto start = out.size();
       out += heading(entry);
       out += '\n';
       auto body = this->body(entry);
       while (body.ends_with("\n\n"))
         body.pop_back();
-      if (!body.empty())
-        out += body + '\n';
+      if (!body.empty()) {
+        out += body;
+        out += '\n';
+      }
+      lines += static_cast<std::size_t>(std::count(out.begin() + static_cast<std::ptrdiff_t>(start),
+                                                   out.end(), '\n'));
+      // Trailing blank lines are trimmed below, so allow for them here.
+      if ((budget.max_bytes != 0 && out.size() > budget.max_bytes + 2) ||
+          (budget.max_lines != 0 && lines > budget.max_lines + 2))
+        return std::nullopt;
     }
     while (out.size() > 1 && out.ends_with("\n\n"))
       out.pop_back();
@@ -1500,7 +1518,7 @@ bool fits(const std::string& text, const Budget& budget) {
 std::string render(const Model& model, const Budget& budget) {
   Renderer renderer(model);
   ListLimits lists;
-  auto out = renderer.document(lists);
+  auto out = renderer.document(lists, budget);
   // Each step keeps fewer entries of the long lists, the ones that matter
   // most first (the goal, pending work, unresolved errors, recent changes).
   struct Step {
@@ -1512,16 +1530,17 @@ std::string render(const Model& model, const Budget& budget) {
       {5, 200, 1000, 2, 5},       {2, 100, 500, 1, 3},        {1, 80, 300, 1, 1},
   };
   for (const auto& step : steps) {
-    if (fits(out, budget))
-      return out;
+    if (out && fits(*out, budget))
+      return *out;
     lists.files = lists.messages = lists.errors = lists.subagents = lists.records = step.entries;
     lists.message_bytes = step.message_bytes;
     lists.summary_bytes = step.summary_bytes;
     lists.pivots = step.pivots;
     lists.git_lines = step.git_lines;
-    out = renderer.document(lists);
+    out = renderer.document(lists, budget);
   }
-  return out;
+  // Nothing fits: the tightest step, whole.
+  return out ? *out : *renderer.document(lists, Budget{0, 0});
 }
 
 std::string render_section0(const Model& model, std::size_t budget) {
