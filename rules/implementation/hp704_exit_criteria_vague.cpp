@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "document/text_scan.hpp"
@@ -28,49 +29,36 @@ bool is_verification_title(std::string_view title) {
   return false;
 }
 
-// Under a verification label a check needs no outcome word: the label says
-// it is to be run ("Adapter unit tests cover empty results", "Pivot worker
-// subpaths build and typecheck").
-bool names_a_check(std::string_view text) {
-  for (const std::string_view word : {"test", "tests", "build", "builds", "typecheck",
-                                      "typechecks", "compile", "compiles", "lint", "benchmark",
-                                      "benchmarks", "e2e"}) {
-    if (implementation::contains_word(text, word)) return true;
-  }
-  return false;
-}
-
-// The innermost heading whose section holds `offset`, as an index into
-// headings(), or npos before the first heading.
+// The innermost heading whose section holds `offset`: the last one that
+// starts before it (a section runs until a heading of its level or higher),
+// as an index into headings(), or npos before the first heading.
 std::size_t enclosing_heading(const doc::Document& document, std::uint32_t offset) {
   const auto headings = document.headings();
-  std::size_t found = std::string::npos;
-  for (std::size_t i = 0; i < headings.size() && headings[i].range.begin <= offset; ++i) {
-    if (implementation::heading_body(document, i).contains(offset) ||
-        headings[i].range.contains(offset))
-      found = i;
-  }
-  return found;
+  const auto after = std::upper_bound(headings.begin(), headings.end(), offset,
+                                      [](std::uint32_t at, const doc::Heading& heading) {
+                                        return at < heading.range.begin;
+                                      });
+  return after == headings.begin() ? std::string::npos
+                                   : static_cast<std::size_t>(after - headings.begin()) - 1;
 }
 
-// The sections (by heading) whose "**Verification:**" block names a command
-// or a check with its outcome: the criteria of such a section are proved by
-// it ("Acceptance criteria" followed by "Verification: `pnpm typecheck`").
+// The sections (by heading) whose "**Verification:**" block proves their
+// criteria ("Acceptance criteria" followed by "Verification: `pnpm
+// typecheck`"): an item of it is measurable or names a check, which needs no
+// outcome word under that label ("Adapter unit tests cover empty results").
 std::set<std::size_t> verified_sections(const doc::Document& document) {
+  const auto proves = [&](source::TextRange range) {
+    return implementation::measurable(document, range) != implementation::Evidence::none ||
+           implementation::names_check(implementation::visible_text(document, range));
+  };
   std::set<std::size_t> sections;
   for (const auto& topic : implementation::find_topics(document, &is_verification_title)) {
     if (topic.body.empty()) continue;
-    bool proves = false;
     const auto items = doc::Document::within(document.list_items(), topic.body);
-    if (items.empty()) {
-      proves = implementation::measurable(document, topic.body) != implementation::Evidence::none;
-    }
-    for (const auto* item : items) {
-      if (implementation::measurable(document, item->range) != implementation::Evidence::none ||
-          names_a_check(implementation::visible_text(document, item->range)))
-        proves = true;
-    }
-    if (proves) sections.insert(enclosing_heading(document, topic.anchor.begin));
+    const bool proved = items.empty() ? proves(topic.body)
+                                      : std::any_of(items.begin(), items.end(),
+                                                    [&](const doc::ListItem* item) { return proves(item->range); });
+    if (proved) sections.insert(enclosing_heading(document, topic.anchor.begin));
   }
   sections.erase(std::string::npos);
   return sections;
@@ -135,9 +123,9 @@ An HTTP check is caught by these too: `GET /lots/L42` has a path, `returns 410` 
 `https://preview.example.com/health` a URL.
 
 A criterion is measurable too when its section (the innermost heading it is under, a task of the
-phase) has a `**Verification:**` block (also `Verify`, `How to verify`, `Validation`) whose list
-names a command or a check (`test`, `build`, `typecheck`, `compile`, `lint`, `benchmark`, `e2e`;
-no outcome word is needed under that label): "Acceptance criteria: Client rows render from the
+phase) has a `**Verification:**` block (also `Verify`, `How to verify`, `Verification steps`, `Validation`) whose list
+names a command or a check (one of the check words of 5 above; no outcome word is needed under
+that label): "Acceptance criteria: Client rows render from the
 row model" followed by "Verification: `pnpm typecheck`; focused DataGrid tests pass" is proved by
 the commands that follow it.
 

@@ -549,6 +549,15 @@ Evidence measurable_text(std::string_view text) {
   return noun && outcome ? Evidence::check_outcome : Evidence::none;
 }
 
+bool names_check(std::string_view text) {
+  for (auto word : split_words(text)) {
+    for (auto part : split_components(strip_punctuation(word))) {
+      if (one_of(part, check_nouns)) return true;
+    }
+  }
+  return false;
+}
+
 bool is_signature_line(std::string_view line) {
   auto t = doc::trim(line);
   if (t.empty() || is_comment_line(t) || is_test_function(t)) return false;

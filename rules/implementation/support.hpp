@@ -124,6 +124,9 @@ enum class Evidence { none, code, url, path, number, check_outcome };
 Evidence measurable(const Document& document, TextRange criterion);
 // The same judgement on plain text (no inline code or fences known).
 Evidence measurable_text(std::string_view text);
+// Whether `text` names a check (test, build, typecheck, lint, CI, curl, ...),
+// with or without an outcome word.
+bool names_check(std::string_view text);
 
 // A line that declares a type or a function signature in some language:
 // `interface X`, `type X = ...`, `fn f(...)`, `f(a: T): R`, `R f(A a);`.
