@@ -18,6 +18,14 @@ namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
+// A line drawn with one character ("=====", "#####"), as plain-text banners are.
+bool is_banner_rule(std::string_view line) {
+  line = trim(line);
+  if (line.size() < 3 || std::string_view("=-*_~#+").find(line.front()) == std::string_view::npos)
+    return false;
+  return line.find_first_not_of(line.front()) == std::string_view::npos;
+}
+
 bool is_block(cmark_node* node) {
   return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
@@ -262,6 +270,13 @@ class Builder {
     } else if (range.end > line.end) {
       // Setext: the title is every line but the underline.
       end = source_.line_range(source_.line_of(range.end) - 1).end;
+      // A banner ("=====" above the title, "=====" below) is a setext heading
+      // whose first line is the rule: the title is the lines after it.
+      for (auto title_line = first_line; title_line + 1 < source_.line_of(range.end); ++title_line) {
+        const auto rule = source_.line_range(title_line);
+        if (!is_banner_rule(text.substr(rule.begin, rule.end - rule.begin))) break;
+        begin = source_.line_range(title_line + 1).begin;
+      }
     }
     while (begin < end && is_space(text[begin])) ++begin;
     while (end > begin && is_space(text[end - 1])) --end;

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
 
@@ -15,6 +17,25 @@ void check(engine::RuleContext& context) {
     context.report(header,
                    "the phases table has no Exit Criteria column; add one and say for each phase "
                    "what proves it is done: a command, a test, a file, an HTTP check or a number");
+  }
+  // Phase headings none of which declares exit criteria are one omission:
+  // one finding on the first, the others as related locations.
+  const bool none_declared =
+      plan.phases.size() > 1 && std::all_of(plan.phases.begin(), plan.phases.end(), [](const auto& phase) {
+        return !phase.from_table && phase.criteria.empty() && !phase.empty_exit;
+      });
+  if (none_declared) {
+    auto& finding = context.report(
+        plan.phases.front().anchor,
+        fmt::format("none of the {} phases has exit criteria; give each an \"Exit criteria\" list "
+                    "(or a **Checkpoint**: paragraph) naming the command, test, file, HTTP check "
+                    "or number that proves it is done",
+                    plan.phases.size()));
+    for (std::size_t i = 1; i < plan.phases.size(); ++i) {
+      finding.related.push_back(
+          {plan.phases[i].anchor, fmt::format("{} has no exit criteria either", plan.phases[i].name)});
+    }
+    return;
   }
   for (const auto& phase : plan.phases) {
     if (!phase.criteria.empty()) continue;
@@ -51,23 +72,28 @@ extern const engine::RuleMeta exit_criteria_missing{
 Every phase must say when it is finished (phases are found as `phases-missing` describes).
 
 The exit-criteria *labels* are `Exit criteria`, `Exit criterion`, `Exit conditions`,
-`Checkpoint`, `Done when` and `Acceptance criteria` (any case, bold or not), alone or followed by
-a qualifier only: a parenthesis, a number or "for …" (`Exit criteria (all must hold)`,
-`Checkpoint 2`, `Exit criteria for phase 3`). "Checkpoint commits after each task" is no label.
+`Checkpoint`, `Done when`, `Acceptance criteria`, `Test gate`, `Exit gate`, `Quality gate` and
+`Gate` (any case, bold or not), alone or followed by a qualifier only: a parenthesis, a number or
+"for …" (`Exit criteria (all must hold)`, `Checkpoint 2`, `Exit criteria for phase 3`).
+"Checkpoint commits after each task" is no label.
 
 - **Phases table**: the table needs an exit-criteria column — a header cell that is a label, or
   contains the word `Exit`. A plan table without one (`Phase` first, a `Goal` or `Deliverables`
   column) is reported on its header row when the document has no phase headings. A row whose
   exit cell is empty, missing, or only `-`, `—`, `–`, `TBD`, `TODO`, `n/a`, `?` or `...` is
   reported on the row.
-- **Phase headings**: the text up to the next heading of the same or a higher level must declare
-  exit criteria, either as a subheading whose title is a label
-  (`#### Exit criteria`; its top-level list items, paragraphs and fenced blocks are the
-  criteria) or as a paragraph that starts with a label (`**Checkpoint**: …`,
+- **Phase headings** (`Phase 2`, `Milestone 3`, `Stage B`, also after an outline number:
+  `6. Milestone 1 — Storefront`, and under a plain-text banner of `=====` lines): the text up to
+  the next heading of the same or a higher level must declare exit criteria, either as a
+  subheading whose title is a label, alone or after the phase's name (`#### Exit criteria`,
+  `### Milestone 1 test gate`; its top-level list items, paragraphs and fenced blocks are the
+  criteria, except a paragraph ending in a colon, which introduces them; a phase-titled
+  heading inside a phase, `### Milestone 2 notes`, is part of it) or as a paragraph that starts with a label (`**Checkpoint**: …`,
   `Exit criteria:`, `**Done when**`, `Done when …`; the text after the label is the criterion,
   or, when nothing follows the label, the items of the list or the fenced block right below it).
   A phase with no such declaration is reported on its heading; a declaration with nothing in it
-  is reported on the label.
+  is reported on the label. When *no* phase heading declares any, that is one omission: one
+  finding on the first phase, the others as related locations.
 
 Lists labelled otherwise (`**Tests**:`, `Deliverables:`) are not exit criteria.
 )md",

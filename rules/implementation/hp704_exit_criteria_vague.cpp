@@ -70,6 +70,7 @@ void check(engine::RuleContext& context) {
   std::optional<bool> done_list;  // looked up at the first criterion that refers to it
   std::optional<std::set<std::size_t>> verified;  // likewise
   for (const auto& phase : implementation::find_phases(document).phases) {
+    if (phase.gated_by_commands) continue;  // the gate's commands prove its items
     for (const auto criterion : phase.criteria) {
       if (implementation::measurable(document, criterion) != implementation::Evidence::none)
         continue;
@@ -128,6 +129,12 @@ names a command or a check (one of the check words of 5 above; no outcome word i
 that label): "Acceptance criteria: Client rows render from the
 row model" followed by "Verification: `pnpm typecheck`; focused DataGrid tests pass" is proved by
 the commands that follow it.
+
+The items under a phase's exit-criteria heading ("Milestone 1 test gate", "Phase 2 exit
+criteria") are measurable when that heading's section gives the commands to run in a shell
+fence ("Run and pass:" followed by a `sh` fence holding `pytest tests/e2e -q`): they say what
+those commands show. A paragraph that ends with a colon ("Run and pass:", "**Assertions:**")
+introduces the criteria after it and is not judged as one.
 
 A criterion that names the Definition of Done under any of its labels ("every Definition of Done
 item holds", "验收标准全部满足") is measurable too when the prompt's Definition of Done holds a

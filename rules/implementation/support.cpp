@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "document/text_scan.hpp"
 #include "rules/support.hpp"
@@ -77,7 +78,12 @@ std::string_view strip_trailing_emphasis(std::string_view text) {
 }
 
 constexpr std::array exit_labels = {"exit criteria"sv, "exit criterion"sv, "exit conditions"sv,
-                                    "checkpoint"sv,    "done when"sv,      "acceptance criteria"sv};
+                                    "checkpoint"sv,    "done when"sv,      "acceptance criteria"sv,
+                                    "test gate"sv,     "exit gate"sv,      "quality gate"sv,
+                                    "gate"sv};
+
+// The words a phase heading starts with: "Phase 2", "Milestone 3", "Stage B".
+constexpr std::array phase_words = {"phase"sv, "milestone"sv, "stage"sv};
 
 // Words before a number that make it an ordinal reference, not a measure.
 constexpr std::array ordinal_words = {"phase"sv, "phases"sv,  "step"sv, "steps"sv,
@@ -200,8 +206,13 @@ std::vector<TextRange> criteria_in(const Document& document, TextRange range) {
         }
       }
     } else if ((block->kind == doc::BlockKind::paragraph || block->kind == doc::BlockKind::fence) &&
-               block->depth == base && !visible_text(document, block->range).empty()) {
-      criteria.push_back(block->range);
+               block->depth == base) {
+      const auto text = visible_text(document, block->range);
+      // "Run and pass:", "**Assertions (must hold):**" introduce the criteria
+      // that follow; they are none themselves.
+      const bool lead_in = block->kind == doc::BlockKind::paragraph &&
+                           strip_trailing_emphasis(text).ends_with(':');
+      if (!text.empty() && !lead_in) criteria.push_back(block->range);
     }
   }
   return criteria;
@@ -392,10 +403,26 @@ bool is_exit_label(std::string_view text) {
   });
 }
 
-bool is_phase_title(std::string_view title) {
-  title = skip_emphasis(title);
-  if (!doc::istarts_with(title, "phase")) return false;
-  auto rest = title.substr(5);
+namespace {
+
+// "6. Milestone 1 — Storefront": the section number of an outline before the phase word.
+std::string_view skip_outline_number(std::string_view title) {
+  std::size_t i = 0;
+  while (i < title.size() && doc::is_digit(title[i])) ++i;
+  if (i == 0 || i + 1 >= title.size() || (title[i] != '.' && title[i] != ')') ||
+      !doc::is_blank(title[i + 1])) {
+    return title;
+  }
+  return doc::trim(title.substr(i + 1));
+}
+
+// The rest of a title after its "Phase 2" prefix; nullopt when it has none.
+std::optional<std::string_view> after_phase_prefix(std::string_view title) {
+  title = skip_outline_number(skip_emphasis(title));
+  const auto word = std::find_if(phase_words.begin(), phase_words.end(),
+                                 [&](std::string_view w) { return doc::istarts_with(title, w); });
+  if (word == phase_words.end()) return std::nullopt;
+  auto rest = title.substr(word->size());
   while (!rest.empty() && doc::is_blank(rest.front())) rest.remove_prefix(1);
   std::size_t i = 0;
   if (!rest.empty() && doc::is_digit(rest.front())) {
@@ -409,9 +436,30 @@ bool is_phase_title(std::string_view title) {
   } else if (!rest.empty() && rest.front() >= 'A' && rest.front() <= 'Z') {
     i = 1;  // "Phase B"
   } else {
-    return false;
+    return std::nullopt;
   }
-  return i == rest.size() || !(doc::is_alpha(rest[i]) || doc::is_digit(rest[i]));
+  if (i < rest.size() && (doc::is_alpha(rest[i]) || doc::is_digit(rest[i]))) return std::nullopt;
+  return doc::trim(rest.substr(i));
+}
+
+// "Milestone 1 test gate", "Phase 2 exit criteria": a phase's exit criteria
+// under their own heading, named after the phase.
+bool is_exit_heading(std::string_view title) {
+  if (is_exit_label(title)) return true;
+  auto rest = after_phase_prefix(title);
+  if (!rest) return false;
+  // "Phase 2 — exit criteria", "Phase 2: gate".
+  while (!rest->empty() && std::string_view(":.-").find(rest->front()) != std::string_view::npos)
+    rest->remove_prefix(1);
+  if (rest->starts_with("\xE2\x80\x94") || rest->starts_with("\xE2\x80\x93"))  // em/en dash
+    rest->remove_prefix(3);
+  return !doc::trim(*rest).empty() && is_exit_label(doc::trim(*rest));
+}
+
+}  // namespace
+
+bool is_phase_title(std::string_view title) {
+  return after_phase_prefix(title).has_value() && !is_exit_heading(title);
 }
 
 PhasePlan find_phases(const Document& document) {
@@ -464,18 +512,26 @@ PhasePlan find_phases(const Document& document) {
   if (plan.from_table) return plan;
 
   const auto headings = document.headings();
+  std::optional<TextRange> last_phase_body;
   for (std::size_t i = 0; i < headings.size(); ++i) {
     const auto title = visible_text(document, headings[i].text);
     if (!is_phase_title(title)) continue;
+    // "### Milestone 2 notes" under "# Milestone 2 — Runner" is part of that phase.
+    if (last_phase_body && last_phase_body->contains(headings[i].range)) continue;
+    last_phase_body = heading_body(document, i);
     Phase phase;
     phase.name = support::excerpt(title, 60);
     phase.anchor = headings[i].range;
     const auto body = heading_body(document, i);
     std::vector<TextRange> exit_bodies;
     for (auto j = i + 1; j < headings.size() && body.contains(headings[j].range); ++j) {
-      if (!is_exit_label(visible_text(document, headings[j].text))) continue;
+      if (!is_exit_heading(visible_text(document, headings[j].text))) continue;
       const auto exit_body = heading_body(document, j);
       exit_bodies.push_back(exit_body);
+      for (const auto* fence : Document::within(document.fences(), exit_body)) {
+        if (is_shell_fence(*fence) && !doc::trim(document.text(fence->content)).empty())
+          phase.gated_by_commands = true;
+      }
       auto criteria = criteria_in(document, exit_body);
       if (criteria.empty() && !phase.empty_exit) phase.empty_exit = headings[j].range;
       phase.criteria.insert(phase.criteria.end(), criteria.begin(), criteria.end());
@@ -659,6 +715,7 @@ constexpr std::string_view done_label_entries[] = {
     "definition of done", "DoD", "acceptance criteria", "acceptance tests", "success criteria",
     "completion criteria",
     "done criteria", "done when",
+    "acceptance checklist",
     "critérios de aceitação", "criterios de aceptación", "critères d'acceptation", "abnahmekriterien",
     "最终交付标准", "交付标准", "验收标准", "完成标准", "完了条件", "受け入れ基準",
 };

@@ -92,6 +92,9 @@ struct Phase {
   // heading) but hold nothing; set only when `criteria` is empty.
   std::optional<TextRange> empty_exit;
   std::vector<TextRange> criteria;  // each judged on its own
+  // An exit-criteria heading of the phase gives the commands to run in a
+  // shell fence ("Run and pass:" then ```sh pytest```): they prove its items.
+  bool gated_by_commands = false;
 };
 
 struct PhasePlan {
@@ -109,11 +112,13 @@ struct PhasePlan {
 PhasePlan find_phases(const Document& document);
 
 // Exit-criteria labels: "Exit criteria", "Exit criterion", "Exit conditions",
-// "Checkpoint", "Done when", "Acceptance criteria", alone or with a qualifier
+// "Checkpoint", "Done when", "Acceptance criteria", "Test gate", "Gate", alone or with a qualifier
 // ("(all must hold)", "for phase 2", "2").
 bool is_exit_label(std::string_view text);
 
-// Whether a `Phase N` heading title: "Phase 1 — Scaffold", "Phase 2: API", "Phase B".
+// Whether a `Phase N` heading title: "Phase 1 — Scaffold", "Phase 2: API", "Phase B",
+// "Milestone 3", "Stage 2", after an outline number ("6. Milestone 1"); not a
+// heading of the phase's exit criteria ("Milestone 1 test gate").
 bool is_phase_title(std::string_view title);
 
 // Why a criterion counts as measurable; none when it does not.

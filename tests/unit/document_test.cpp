@@ -163,6 +163,17 @@ TEST(Document, SetextAndClosedAtxHeadings) {
   EXPECT_EQ(text_of(d, d.headings()[1].text), "0.4 Checkpoint");
 }
 
+TEST(Document, APlainTextBannerIsTitledByTheLineInsideIt) {
+  // "=====" / title / "=====" parses as a setext heading whose first line is the rule.
+  const auto d = build("====================\n6. MILESTONE 1 — STOREFRONT\n====================\n\nBody.\n");
+  ASSERT_EQ(d.headings().size(), 1u);
+  EXPECT_TRUE(d.headings()[0].setext);
+  EXPECT_EQ(text_of(d, d.headings()[0].text), "6. MILESTONE 1 — STOREFRONT");
+  // A title that is all rule characters but a single line keeps them.
+  const auto only = build("Title\n=====\n");
+  EXPECT_EQ(text_of(only, only.headings()[0].text), "Title");
+}
+
 TEST(Document, BlocksCarryDepth) {
   const auto d = build("- a\n  > b\n\npara\n");
   std::vector<std::pair<doc::BlockKind, int>> kinds;

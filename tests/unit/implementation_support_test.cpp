@@ -127,11 +127,14 @@ TEST(TestCommand, RunnersAndTestWords) {
 
 TEST(PhaseTitle, NumbersAndLetters) {
   for (const char* title : {"Phase 1", "Phase 1 — Repo skeleton", "Phase 2: API", "Phase 2.5",
-                            "Phase 2a", "Phase B", "**Phase 3**", "phase 4 - docs"}) {
+                            "Phase 2a", "Phase B", "**Phase 3**", "phase 4 - docs",
+                            "Milestone 3", "6. MILESTONE 1 — CONTROLLED STOREFRONT", "Stage 2: Rollout"}) {
     EXPECT_TRUE(impl::is_phase_title(title)) << title;
   }
   for (const char* title :
-       {"Phases", "Phase overview", "Pre-flight (before Phase 1)", "Phase", "Phase 1b2"}) {
+       {"Phases", "Phase overview", "Pre-flight (before Phase 1)", "Phase", "Phase 1b2",
+        "Milestones", "Staged rollout", "Milestone 1 test gate", "Phase 2 — exit criteria",
+        "6.Milestone 1"}) {
     EXPECT_FALSE(impl::is_phase_title(title)) << title;
   }
 }
@@ -139,11 +142,12 @@ TEST(PhaseTitle, NumbersAndLetters) {
 TEST(ExitLabel, AloneOrWithAQualifier) {
   for (const char* label : {"Exit criteria", "**Checkpoint**", "checkpoint 2", "Done when",
                             "Exit criteria (all must hold)", "Acceptance criteria for phase 3",
-                            "Exit Criterion", "Exit conditions:"}) {
+                            "Exit Criterion", "Exit conditions:", "Test gate", "**Gate:**",
+                            "Quality gate (CI)"}) {
     EXPECT_TRUE(impl::is_exit_label(label)) << label;
   }
   for (const char* label : {"Checkpoint commits after each task", "Exit", "Tests", "Done",
-                            "Checkpointing", "Deliverables"}) {
+                            "Checkpointing", "Deliverables", "Gated by", "Gateway routes"}) {
     EXPECT_FALSE(impl::is_exit_label(label)) << label;
   }
 }
