@@ -154,6 +154,14 @@ void check(engine::RuleContext& context) {
                                support::excerpt(content, 60)));
     return;
   }
+  if (const auto line = implementation::first_prose_signature(document)) {
+    context.report(*line,
+                   fmt::format("no contracts in code fences: `{}` is written as plain text; put the "
+                               "types and signatures the work must honour in a fenced block, each "
+                               "with the path of its file",
+                               support::excerpt(doc::trim(document.text(*line)), 60)));
+    return;
+  }
   context.report(
       implementation::document_anchor(document),
       "no contracts: no fenced block declares a type or a function signature; put the "
@@ -198,7 +206,11 @@ how to verify it and when it is done needs no contracts either.
 Reported:
 
 - once, when no fenced block is a contract — on the first inline code span that looks like a
-  signature (it belongs in a fence), else on the title (the first level-1 heading) or line 1;
+  signature (it belongs in a fence), else on the first paragraph line that is a signature
+  written as plain text (`class DataProvider(Protocol):`, `def plot(rows: list[Row]) -> Figure`;
+  stricter than in a fence: no full stop at the end, and a parameter list glued to its name or a
+  capitalised type name, so "class of problems" stays prose), else on the title (the first
+  level-1 heading) or line 1;
 - once for the contracts that do not name their file: on the opening line of the first, with the
   others as related locations (one omission, one finding).
 )md",

@@ -37,6 +37,12 @@ void check(engine::RuleContext& context) {
     }
     return;
   }
+  // "### Phase 1 Focus: MCP Server Only" in a prompt guessed from its name is
+  // the phase of the project the task belongs to, not a plan of phases.
+  if (plan.phases.size() == 1 && !plan.from_table && plan.phases.front().criteria.empty() &&
+      !plan.phases.front().empty_exit && !implementation::asks_for_every_part(context)) {
+    return;
+  }
   for (const auto& phase : plan.phases) {
     if (!phase.criteria.empty()) continue;
     if (phase.empty_exit) {
@@ -93,7 +99,9 @@ The exit-criteria *labels* are `Exit criteria`, `Exit criterion`, `Exit conditio
   or, when nothing follows the label, the items of the list or the fenced block right below it).
   A phase with no such declaration is reported on its heading; a declaration with nothing in it
   is reported on the label. When *no* phase heading declares any, that is one omission: one
-  finding on the first phase, the others as related locations.
+  finding on the first phase, the others as related locations. A lone phase heading with no
+  exit criteria in a file whose profile was guessed (from its name or content) is not reported:
+  "Phase 1 Focus: MCP Server Only" over a single task names the project's phase, not a plan.
 
 Lists labelled otherwise (`**Tests**:`, `Deliverables:`) are not exit criteria.
 )md",

@@ -1,5 +1,9 @@
+#include <fmt/format.h>
+
+#include "document/text_scan.hpp"
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
+#include "rules/support.hpp"
 
 namespace baton::rules {
 
@@ -8,11 +12,21 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (!implementation::named_but_not_shaped(context)) return;
+  // A contract written as plain text is the closest part; say where it is.
+  std::string closest;
+  if (const auto line = implementation::first_prose_signature(document)) {
+    closest = fmt::format(" (the closest is line {}, `{}`: a signature in plain text, not in a "
+                          "code fence)",
+                          document.source().line_of(line->begin),
+                          support::excerpt(doc::trim(document.text(*line)), 50));
+  }
   context.report(implementation::document_anchor(document),
-                 "none of the parts of an implementation prompt was recognised (phases, exit "
-                 "criteria, fenced contracts, a Definition of Done), so the implementation-prompt "
-                 "rules did not run; add them if this is one, or mark the file with "
-                 "`<!-- baton-profile NAME -->` if it is another kind of prompt");
+                 fmt::format("none of the parts of an implementation prompt was recognised (phases, "
+                             "exit criteria, fenced contracts, a Definition of Done), so the "
+                             "implementation-prompt rules did not run{}; add them if this is one, or "
+                             "mark the file with `<!-- baton-profile NAME -->` if it is another "
+                             "kind of prompt",
+                             closest));
 }
 
 }  // namespace
@@ -31,7 +45,9 @@ implementation prompt in it — a phases table or `Phase N` headings, an exit-cr
 fenced contract (a type or signature line), a Definition of Done (under any of its labels:
 `Definition of Done`, `DoD`, `Acceptance criteria`, `Critérios de Aceitação`, `最终交付标准`, …) —
 this rule reports it **once**, on the title, and the other implementation-prompt rules
-(HP701–HP708) stay silent on the file.
+(HP701–HP708) stay silent on the file. When a paragraph line is a signature written as plain
+text (`class DataProvider(Protocol):` outside any fence), the message names it as the closest
+part.
 )md",
     .why_it_matters = R"md(
 Six "missing" errors on a file that was never meant to have phases or contracts say the same

@@ -637,6 +637,39 @@ bool is_signature_line(std::string_view line) {
   return is_annotated_call_signature(t) || is_c_declaration(t);
 }
 
+namespace {
+
+bool looks_like_code(std::string_view line) {
+  // A parameter list glued to its name, closed on the line: "list_points(self)".
+  const auto paren = line.find('(');
+  if (paren != std::string_view::npos && paren > 0 && is_word_char(line[paren - 1]) &&
+      line.find(')', paren) != std::string_view::npos) {
+    return true;
+  }
+  // "interface Highlighter {", "class MeasurementPoint:": a capitalised name after the keyword.
+  const auto keyword = leading_identifier(line);
+  const auto name = doc::trim(line.substr(keyword.size()));
+  return one_of(keyword, type_keywords) && !name.empty() && name.front() >= 'A' &&
+         name.front() <= 'Z';
+}
+
+}  // namespace
+
+std::optional<TextRange> first_prose_signature(const Document& document) {
+  const auto& source = document.source();
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::paragraph || block.range.empty()) continue;
+    const auto last = source.line_of(block.range.end - 1);
+    for (auto line = source.line_of(block.range.begin); line <= last; ++line) {
+      const auto text = doc::trim(source.line_text(line));
+      if (text.empty() || text.find('`') != std::string_view::npos || text.ends_with('.'))
+        continue;
+      if (is_signature_line(text) && looks_like_code(text)) return source.line_range(line);
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_path_token(std::string_view word) {
   if (word.size() < 2 || word.find("://") != std::string_view::npos) return false;
   if (!support::looks_like_path(word)) return false;

@@ -136,6 +136,14 @@ bool names_check(std::string_view text);
 // A line that declares a type or a function signature in some language:
 // `interface X`, `type X = ...`, `fn f(...)`, `f(a: T): R`, `R f(A a);`.
 bool is_signature_line(std::string_view line);
+
+// The first line of a paragraph that is a signature written as plain text,
+// outside any code: "class DataProvider(Protocol):", "def plot(rows: list[Row]) -> Figure".
+// Stricter than inside a fence, where prose does not occur: the line has no
+// inline code, does not end in a full stop, and looks like code — a parameter
+// list glued to its name, or a capitalised type name ("interface Highlighter {")
+// — so "class of problems" and "function keys (F1–F12)" stay prose.
+std::optional<TextRange> first_prose_signature(const Document& document);
 // A path-like token in running text: `src/lots.ts`, `/abs/dir`, `./x`.
 bool is_path_token(std::string_view word);
 // A command line that runs tests: `pnpm test`, `pytest -q`, `ctest --preset x`.
