@@ -50,7 +50,7 @@ int document(const std::uint8_t* data, std::size_t size) {
   check_security_scanners(built);
 
   const std::array<format::FileReport, 1> reports{
-      format::FileReport{&built.source(), std::move(result.diagnostics)}};
+      format::FileReport{&built.source(), std::move(result.diagnostics), {}}};
   format::RenderOptions render_options;
   render_options.rules = rules::registry();
   NullStream out;

@@ -45,6 +45,8 @@ constexpr std::string_view position_heading_entries[] = {
     "next session",    "resume",         "resuming",    "where we left off", "where i left off",
     "where to resume", "where to start", "start here",  "how to start",      "current task",
     "current focus",   "current work",   "in progress", "work in progress",
+    // Cyrillic is not case-folded: the capitalised form a heading starts with too.
+    "с чего начать",   "С чего начать",
 };
 
 constexpr std::string_view task_heading_entries[] = {
@@ -72,6 +74,10 @@ constexpr std::string_view task_heading_entries[] = {
     "issues to fix",
     "what still needs",
     "still needs",
+    "what needs",
+    "needs doing",
+    "still to do",
+    "to be done",
     "what to work on",
     "what to build",
     "what's left",
@@ -100,6 +106,15 @@ constexpr std::string_view task_heading_entries[] = {
     "次のステップ",
     "残タスク",
     "próximos pasos",
+    "pendientes",
+    "следующие шаги",
+    "Следующие шаги",
+    "дальнейшие шаги",
+    "Дальнейшие шаги",
+    "что дальше",
+    "Что дальше",
+    "осталось сделать",
+    "Осталось сделать",
 };
 
 constexpr std::string_view reading_heading_entries[] = {
@@ -118,12 +133,12 @@ constexpr std::array<Table, 8> all_tables{{
     {"handoff file name prefixes", "the base name, lower-cased, starts with the entry",
      name_prefixes},
     {"handoff headings", "a phrase anywhere in a heading of level 1 to 3", handoff_heading_entries},
-    {"position headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
+    {"position headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
      position_heading_entries},
     {"task headings",
-     "the first words of a heading or of a bold label, or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
+     "the first words of a heading or of a bold label, or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
      task_heading_entries},
-    {"reading headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + ` or ` | `, after emoji and punctuation",
+    {"reading headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
      reading_heading_entries},
     {"template front-matter keys", "a key of the YAML front matter", front_matter_keys},
     {"template tags", "a line that is the tag alone, outside code", template_tag_entries},
@@ -138,7 +153,9 @@ std::string_view first_match(std::string_view title, std::span<const std::string
   // "Open Issues / Next Steps" names two things: each part is read.
   while (true) {
     std::size_t cut = std::string_view::npos, width = 0;
-    for (auto separator : {" / ", " & ", " + ", " | "}) {
+    // Dashes between spaces too ("Hand-off — what needs a decision"); a
+    // hyphen between spaces is left alone: "Phase 2 - 11 tools" is one title.
+    for (auto separator : {" / ", " & ", " + ", " | ", " \u2014 ", " \u2013 "}) {
       const auto at = title.find(separator);
       if (at < cut) {
         cut = at;

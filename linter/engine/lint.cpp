@@ -77,7 +77,7 @@ LintResult lint(const doc::Document& document, Registry registry, const LintOpti
     }
     const auto first = result.diagnostics.size();
     RuleContext context(document, *rule, severity, options, result.diagnostics, cache,
-                        result.spec.get(), result.detected_by);
+                        result.spec.get(), result.detected_by, result.profile);
     rule->check(context);
     if (context.left_out() > 0) {
       // Said once, after the last finding kept.

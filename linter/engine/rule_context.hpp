@@ -51,9 +51,10 @@ class RuleContext {
  public:
   RuleContext(const doc::Document& document, const RuleMeta& rule, Severity severity,
               const LintOptions& options, std::vector<Diagnostic>& sink, LintCache& cache,
-              const ProfileSpec* profile_spec = nullptr, DetectedBy detected_by = DetectedBy::none)
+              const ProfileSpec* profile_spec = nullptr, DetectedBy detected_by = DetectedBy::none,
+              Profile profile = Profile::unknown)
       : document_(document), rule_(rule), severity_(severity), options_(options), sink_(sink),
-        cache_(cache), profile_spec_(profile_spec), detected_by_(detected_by) {}
+        cache_(cache), profile_spec_(profile_spec), detected_by_(detected_by), profile_(profile) {}
 
   const doc::Document& document() const { return document_; }
   const LintOptions& options() const { return options_; }
@@ -65,6 +66,9 @@ class RuleContext {
   // How the document's profile was chosen: a rule may trust a profile the
   // user chose (flag, config, marker) more than one guessed from a name.
   DetectedBy detected_by() const { return detected_by_; }
+  // The document's profile: a rule shared by several reads a mark by the
+  // conventions of the file it is in (a free-form note is no template).
+  Profile profile() const { return profile_; }
 
   // The finding, for the caller to add a fix or related locations to; past
   // max_findings_per_rule a scratch finding that is dropped.
@@ -92,6 +96,7 @@ class RuleContext {
   LintCache& cache_;
   const ProfileSpec* profile_spec_;
   DetectedBy detected_by_;
+  Profile profile_;
   std::size_t reported_ = 0;
   std::size_t left_out_ = 0;
   Diagnostic dropped_;

@@ -32,13 +32,39 @@ constexpr std::string_view html_elements[] = {
     "ul",     "var",    "video", "wbr",
 };
 
+// In a free-form handoff a bracketed word is as often a label of the
+// author's ("[GEN]", "[WIP]", "COPR + [mason]") as a slot: one word is a slot
+// only when it, or a part of it between '-' and '_', says what to fill in.
+constexpr std::string_view slot_words[] = {
+    "name",  "slug",    "date",        "time",    "task",  "tbd",         "id",    "sha",
+    "hash",  "path",    "url",         "link",    "version", "description", "details", "value",
+    "branch", "commit", "placeholder", "insert",  "fill",  "owner",       "title", "number",
+    "summary", "goal",  "reason",      "here",    "describe"};
+
+bool names_a_slot(std::string_view inner) {
+  // Several words, or alternatives: "[your name]", "[manual|auto]".
+  if (inner.find(' ') != std::string_view::npos || inner.find('|') != std::string_view::npos)
+    return true;
+  std::size_t begin = 0;
+  while (begin <= inner.size()) {
+    const auto end = std::min(inner.find_first_of("-_", begin), inner.size());
+    const auto part = inner.substr(begin, end - begin);
+    for (auto word : slot_words) {
+      if (doc::iequals(part, word)) return true;
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
 // Slots written as text (matched without regard to case).
 constexpr std::string_view literal_slot_texts[] = {"YYYY-MM-DD", "TODO: fill"};
 
 class Scanner {
  public:
   explicit Scanner(engine::RuleContext& context)
-      : context_(context), document_(context.document()), text_(context.document().source().text()) {
+      : context_(context), document_(context.document()), text_(context.document().source().text()),
+        free_form_(context.profile() == engine::Profile::generic_handoff) {
     // Link reference definitions ("[label]: url") make "[label]" a link.
     const auto& source = document_.source();
     for (std::uint32_t line = 1; line <= source.line_count(); ++line) {
@@ -95,6 +121,7 @@ class Scanner {
       if (next == '(' || next == '[' || next == ']') continue;  // links; `[[wiki links]]`
       if (!is_placeholder_text(inner)) continue;
       if (link_labels_.count(inner) || in_path_pattern(at, close)) continue;
+      if (free_form_ && !names_a_slot(inner)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
     braces(range);
@@ -213,6 +240,7 @@ class Scanner {
   std::string_view text_;
   std::map<std::uint32_t, std::uint32_t> reported_;  // begin -> end
   std::set<std::string_view> link_labels_;
+  bool free_form_;  // a free-form handoff: a lone bracketed word must say it is a slot
 };
 
 void check(engine::RuleContext& context) {
@@ -266,6 +294,15 @@ Spellbook's handoff template marks every value to fill in. baton reports the mar
 
 A slot glued to a path or ref by a slash is the variable part of a pattern, written so on
 purpose, and is not reported: `reset to origin/<branch>`, `/tmp/outbox/[Agent]/msg`.
+
+In a free-form handoff (profile `generic-handoff`), which follows no template, a bracketed
+single word in prose is as often the author's label (`[GEN]`, `[WIP]`, `COPR + [mason]`) as a
+slot: it is reported only when it, or a part of it between `-` and `_`, says what to fill in —
+`name`, `slug`, `date`, `time`, `task`, `TBD`, `id`, `sha`, `hash`, `path`, `url`, `link`,
+`version`, `description`, `details`, `value`, `branch`, `commit`, `placeholder`, `insert`,
+`fill`, `owner`, `title`, `number`, `summary`, `goal`, `reason`, `here`, `describe`
+(`[feature-slug]`, `[TASK]`, `[date]`). Bracketed text of several words (`[your name]`) or
+alternatives (`[manual|auto]`) is a slot there too.
 
 Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
 `skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one

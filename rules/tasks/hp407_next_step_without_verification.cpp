@@ -83,8 +83,48 @@ bool optional_item(const doc::Document& document, const doc::ListItem& item) {
   auto text = doc::trim(document.text(item.content));
   while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '('))
     text.remove_prefix(1);
-  return doc::istarts_with(text, "optional") || doc::istarts_with(text, "nice to have") ||
-         doc::istarts_with(text, "maybe");
+  if (doc::istarts_with(text, "optional") || doc::istarts_with(text, "nice to have") ||
+      doc::istarts_with(text, "maybe"))
+    return true;
+  // "Migrate off the legacy runtime when ready", "… if a clean lint output is desired".
+  for (std::string_view condition : {"if desired", "is desired", "are desired", "when ready",
+                                     "if needed", "if wanted", "if time permits"}) {
+    if (support::find_phrase(text, condition) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+// "Decide how the runner is bundled": a decision to take, which no command proves.
+bool decision_item(const doc::Document& document, const doc::ListItem& item) {
+  auto text = doc::trim(document.text(item.content));
+  while (!text.empty() && (text.front() == '*' || text.front() == '_'))
+    text.remove_prefix(1);
+  for (std::string_view verb : {"decide", "discuss", "choose between"}) {
+    if (engine::keywords::starts_with_phrase(text, verb))
+      return true;
+  }
+  return false;
+}
+
+// An item that says it is settled: "**#29 drift** — CLOSED and RELEASED",
+// "✅ parser merged", "~~port the scanner~~".
+bool settled_item(const doc::Document& document, const doc::ListItem& item) {
+  const auto text = doc::trim(document.text(item.content));
+  if (text.starts_with("\u2705") || text.starts_with("\u2714") ||
+      (text.starts_with("~~") && text.ends_with("~~")))
+    return true;
+  for (std::string_view status : {"CLOSED", "DONE", "RESOLVED", "FIXED"}) {
+    // Upper case, as a word: a status stamp, not "done" in a sentence.
+    for (auto at = text.find(status); at != std::string_view::npos; at = text.find(status, at + 1)) {
+      const bool before = at == 0 || !doc::is_alpha(text[at - 1]);
+      const auto end = at + status.size();
+      const bool after = end == text.size() || !doc::is_alpha(text[end]);
+      if (before && after)
+        return true;
+    }
+  }
+  return false;
 }
 
 // A section that checks its work as a whole: a command fence, or a
@@ -109,7 +149,8 @@ bool verified_as_a_whole(const doc::Document& document, const generic::OutlineSe
 // A heading of a completed or optional part: its items are no work to verify.
 bool not_work(std::string_view title) {
   for (std::string_view word : {"done", "completed", "finished", "optional", "future", "ideas",
-                                "archived", "nice to have", "someday"}) {
+                                "archived", "nice to have", "nice-to-have", "someday", "deferred",
+                                "backlog"}) {
     if (support::find_phrase(title, word) != std::string_view::npos)
       return true;
   }
@@ -221,7 +262,8 @@ void check(engine::RuleContext& context) {
     bool repeated = false;  // every unverified item was reported under an earlier section
     for (const auto* item : tasks) {
       if (!has_code(document, item->range) && !refers_to_section(document, item->range) &&
-          !optional_item(document, *item))
+          !optional_item(document, *item) && !decision_item(document, *item) &&
+          !settled_item(document, *item))
         unverified.push_back(item);
     }
     if (!unverified.empty()) {
@@ -285,10 +327,15 @@ another section by quoting that section's title (`see "Remaining open set" above
 there are judged there.
 
 Not counted as tasks: checked items (`- [x]`), items offered rather than asked
-(`Optional: …`, `(optional) …`, `Nice to have: …`, `Maybe …`), a list introduced by a sentence that calls its items optional or future
+(`Optional: …`, `(optional) …`, `Nice to have: …`, `Maybe …`, and items on a condition:
+`… when ready`, `… if desired`, `… is desired`, `… if needed`, `… if wanted`, `… if time
+permits`), decisions
+to take (`Decide …`, `Discuss …`, `Choose between …`: no command proves them), items stamped
+settled (`CLOSED`, `DONE`, `RESOLVED` or `FIXED` in capitals as a word, a leading ✅ or ✔, or
+struck through with `~~`), a list introduced by a sentence that calls its items optional or future
 ("… contains future/nice-to-have items:"), the document's title when
 sections follow it (`# Next session — kick-off prompt` is a title, not a task list), the items of reading subsections (`### Key files to study`), and the items of subsections whose heading says
-the work is done, completed, optional, future or archived. A section that checks its work as a
+the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
 

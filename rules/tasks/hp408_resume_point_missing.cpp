@@ -24,10 +24,38 @@ bool labelled_resume_line(std::string_view line) {
   return rest.starts_with(':');
 }
 
+// "## Phase 4 — Fasting timer" after "## Current state (end of Phase 3)": a
+// plan of phases ahead is where the next session resumes, unless the heading
+// says the phase is behind ("Phase 2 (done)", "✅ Phase 1").
+bool open_phase_heading(std::string_view title) {
+  const auto words = engine::keywords::heading_words(title);
+  bool phase = false;
+  for (std::string_view word : {"phase", "milestone", "stage"}) {
+    if (!doc::istarts_with(words, word))
+      continue;
+    auto rest = words.substr(word.size());
+    while (!rest.empty() && doc::is_blank(rest.front()))
+      rest.remove_prefix(1);
+    phase = !rest.empty() && doc::is_digit(rest.front());
+    if (phase)
+      break;
+  }
+  if (!phase || words.size() != title.size())  // an emoji before it: a status mark
+    return false;
+  for (std::string_view settled : {"done", "complete", "completed", "finished", "shipped",
+                                   "merged", "closed"}) {
+    if (support::find_phrase(title, settled) != std::string_view::npos)
+      return false;
+  }
+  return true;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   for (const auto& section : generic::outline(context)) {
     if (!section.resume_keyword.empty())
+      return;
+    if (section.heading->level <= 3 && open_phase_heading(document.text(section.heading->text)))
       return;
   }
   const auto& source = document.source();
@@ -58,8 +86,11 @@ A free-form handoff must name where the next session picks up: a heading that st
 the *resume headings* of [Free-form handoffs](../generic-handoffs.md) — `Next steps`,
 `What's next`, `Current task`, `Where we left off`, `Resume`, `Pending`, `TODO`, `Start here`,
 `Remaining`, `In progress` and their variants, after any emoji or numbering — or a paragraph
-that opens with such a label and a colon (`**Next steps:** ...`). The finding is on the first
-heading.
+that opens with such a label and a colon (`**Next steps:** ...`), or a plan of the phases ahead:
+a heading of level 1 to 3 that starts with `Phase`, `Milestone` or `Stage` and a number
+(`## Phase 4 — Fasting timer`) and does not say the phase is behind it (`done`, `complete`,
+`completed`, `finished`, `shipped`, `merged`, `closed`, or an emoji before it). The finding is
+on the first heading.
 )md",
     .why_it_matters = R"md(
 A handoff that records what was done but not what to do next leaves the fresh session to guess
