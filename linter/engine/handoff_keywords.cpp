@@ -47,6 +47,7 @@ constexpr std::string_view position_heading_entries[] = {
     "current focus",   "current work",   "in progress", "work in progress",
     // Cyrillic is not case-folded: the capitalised form a heading starts with too.
     "с чего начать",   "С чего начать",
+    "여기서부터 시작", "결정해야 할",
 };
 
 constexpr std::string_view task_heading_entries[] = {
@@ -115,6 +116,15 @@ constexpr std::string_view task_heading_entries[] = {
     "Что дальше",
     "осталось сделать",
     "Осталось сделать",
+    "prossimi passi",
+    "passi successivi",
+    "da fare",
+    "고쳐야 할",
+    "해야 할 일",
+    "งานค้าง",
+    "ขั้นตอนถัดไป",
+    "สิ่งที่ต้องทำ",
+    "keyingi qadamlar",
 };
 
 constexpr std::string_view reading_heading_entries[] = {

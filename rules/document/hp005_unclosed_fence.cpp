@@ -118,6 +118,17 @@ void check(engine::RuleContext& context) {
     closing += fence_text.substr(0, run);
     // Unsafe: the fence may have been meant to end earlier than where the fix closes it.
     std::optional<engine::Fix> fix;
+    if (!container && doc::trim(document.text(fence.content)).empty()) {
+      // A fence with nothing after it ("```" as the last line, left from a paste)
+      // hides nothing: it only draws an empty code box. Say so, and remove it.
+      const auto begin = source.line_range(source.line_of(fence.range.begin)).begin;
+      context.report({fence.range.begin, opening.end},
+                     "this code fence opens on the last line and nothing follows it: it closes no "
+                     "block and draws an empty one; remove it")
+          .fix = engine::Fix{"Remove the stray fence", engine::FixSafety::unsafe,
+                             {{{begin, static_cast<std::uint32_t>(source.size())}, ""}}};
+      continue;
+    }
     if (container) {
       const auto end = container->range.end;
       fix = engine::Fix{
@@ -151,6 +162,10 @@ at least the same length. An unclosed fence runs to the end of its container. At
 that is the end of the file: every heading after it is read as code, and the message counts
 them. Inside a list item or a block quote it is the end of that item or quote: the lines up to
 there are code, and what follows is read as usual.
+
+A fence with nothing after it — a stray ```` ``` ```` as the last non-blank line, often left
+from a paste — hides nothing; it is reported as such (it draws an empty code block), and its
+unsafe fix removes it.
 
 The unsafe fix adds the closing fence where the fence now ends — at the end of the file, or at
 the end of its list item or block quote, indented to match; the fence may have been meant to

@@ -69,7 +69,8 @@ Reported once, where the nearest thing to a plan is:
 
 - on numbered steps that are not phases — three or more sibling headings numbered `1. …`,
   `2) …`, `3、…`, or an ordered list of three or more items right after a heading or sentence
-  that names an order (`## Steps`, `## What to build first`, "Suggested implementation order:")
+  that names an order (`## Steps`, `## What to build first`, "Suggested implementation order:",
+  "Proceed in stages:")
   — saying that they lack exit criteria;
 - else on the first heading whose title contains the word "phases" or starts with "phase"
   (`## Implementation phases`, `## Phase plan`: it promises a plan it does not hold);

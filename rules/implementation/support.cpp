@@ -863,7 +863,8 @@ constexpr std::size_t framing_bytes = 3000;
 
 bool is_step_word_title(std::string_view title) {
   for (auto word : {"step", "steps", "order", "first", "sequence", "roadmap", "milestones",
-                    "algorithm", "build order", "plan", "步骤", "顺序", "算法", "计划"}) {
+                    "stages", "phases", "algorithm", "build order", "plan", "步骤", "顺序", "算法",
+                    "计划"}) {
     if (static_cast<unsigned char>(word[0]) >= 0xE0
             ? title.find(word) != std::string_view::npos
             : contains_word(title, word))

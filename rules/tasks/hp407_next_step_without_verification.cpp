@@ -157,6 +157,17 @@ bool not_work(std::string_view title) {
   return false;
 }
 
+// "Prossimi passi consigliati (da decidere con l'utente)": proposals that wait
+// for a decision, not the next session's work yet.
+bool awaits_decision(std::string_view title) {
+  for (std::string_view phrase : {"to decide", "to be decided", "da decidere", "a decidir",
+                                  "à décider", "zu entscheiden"}) {
+    if (support::find_phrase(title, phrase) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // "Phase 9 contains future/nice-to-have items:": the list after it is a menu.
 bool offers_rather_than_asks(std::string_view sentence) {
   for (std::string_view word : {"optional", "future", "nice to have", "nice-to-have", "someday", "ideas"}) {
@@ -241,7 +252,7 @@ void check(engine::RuleContext& context) {
       continue;
     seen.push_back(key);
     covered = section.body.end;
-    if (verified_as_a_whole(document, section))
+    if (verified_as_a_whole(document, section) || awaits_decision(document.text(section.heading->text)))
       continue;
     // A subsection's lists are tasks when it or the section is a task heading.
     const bool task_parent =
@@ -253,7 +264,7 @@ void check(engine::RuleContext& context) {
       const auto title = document.text(sections[j].heading->text);
       // A reading list inside a task section ("### Key files to study") names
       // files, not work.
-      if (j != i && (not_work(title) || !sections[j].reading_keyword.empty()))
+      if (j != i && (not_work(title) || awaits_decision(title) || !sections[j].reading_keyword.empty()))
         continue;
       collect_tasks(document, sections[j],
                     task_parent || !engine::keywords::task_keyword(title).empty(), tasks);
@@ -335,7 +346,10 @@ settled (`CLOSED`, `DONE`, `RESOLVED` or `FIXED` in capitals as a word, a leadin
 struck through with `~~`), a list introduced by a sentence that calls its items optional or future
 ("… contains future/nice-to-have items:"), the document's title when
 sections follow it (`# Next session — kick-off prompt` is a title, not a task list), the items of reading subsections (`### Key files to study`), and the items of subsections whose heading says
-the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A section that checks its work as a
+the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A
+section (or subsection) whose heading says its items wait for a decision — `to decide`, `to be
+decided`, `da decidere`, `a decidir`, `à décider`, `zu entscheiden` ("Prossimi passi consigliati
+(da decidere con l'utente)") — is not read for tasks: they are proposals, not work yet. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
 

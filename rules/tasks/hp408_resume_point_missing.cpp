@@ -50,12 +50,24 @@ bool open_phase_heading(std::string_view title) {
   return true;
 }
 
+// "## 13. Improvement roadmap", "## 2. Yo'l xaritasi": the way ahead. Read
+// here rather than as a resume heading, which would make any README with a
+// roadmap and a TODO list look like a handoff.
+bool roadmap_heading(std::string_view title) {
+  for (std::string_view word : {"roadmap", "road map", "yo'l xaritasi"}) {
+    if (support::find_phrase(title, word) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   for (const auto& section : generic::outline(context)) {
     if (!section.resume_keyword.empty())
       return;
-    if (section.heading->level <= 3 && open_phase_heading(document.text(section.heading->text)))
+    const auto title = document.text(section.heading->text);
+    if (section.heading->level <= 3 && (open_phase_heading(title) || roadmap_heading(title)))
       return;
   }
   const auto& source = document.source();
@@ -86,7 +98,9 @@ A free-form handoff must name where the next session picks up: a heading that st
 the *resume headings* of [Free-form handoffs](../generic-handoffs.md) — `Next steps`,
 `What's next`, `Current task`, `Where we left off`, `Resume`, `Pending`, `TODO`, `Start here`,
 `Remaining`, `In progress` and their variants, after any emoji or numbering — or a paragraph
-that opens with such a label and a colon (`**Next steps:** ...`), or a plan of the phases ahead:
+that opens with such a label and a colon (`**Next steps:** ...`), or a roadmap (a heading of
+level 1 to 3 that says `roadmap`, `road map` or `yo'l xaritasi`: `## 13. Improvement roadmap`),
+or a plan of the phases ahead:
 a heading of level 1 to 3 that starts with `Phase`, `Milestone` or `Stage` and a number
 (`## Phase 4 — Fasting timer`) and does not say the phase is behind it (`done`, `complete`,
 `completed`, `finished`, `shipped`, `merged`, `closed`, or an emoji before it). The finding is

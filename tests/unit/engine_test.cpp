@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "document/document.hpp"
+#include "engine/handoff_keywords.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule_context.hpp"
 #include "rules/registry.hpp"
@@ -343,4 +344,19 @@ TEST(Directives, KeptSuppressedFindingsAreMarkedAndNumberedAfterTheOthers) {
   EXPECT_EQ(unsuppressed, without);
   std::sort(with.begin(), with.end());
   EXPECT_EQ(std::adjacent_find(with.begin(), with.end()), with.end()) << "fingerprints repeat";
+}
+
+// Resume headings of real handoffs in other languages, and title parts after a dash.
+TEST(HandoffKeywords, ResumeHeadingsAcrossLanguagesAndTitleParts) {
+  for (const char* title :
+       {"Prossimi passi consigliati (da decidere con l'utente)", "4. งานค้าง (ต้องทำต่อ)",
+        "고쳐야 할 부분", "결정해야 할 것 (아직 안 정함 — 여기서부터 시작)", "13. С чего начать первым днём",
+        "Следующие шаги", "What Needs Doing ❌", "Hand-off — what needs a human decision",
+        "Keyingi qadamlar"}) {
+    EXPECT_FALSE(engine::keywords::resume_keyword(title).empty()) << title;
+  }
+  // A hyphen between spaces does not split a title; words that only start alike do not match.
+  for (const char* title : {"Phase 2 - remaining tools", "Needsmore", "Data fare"}) {
+    EXPECT_TRUE(engine::keywords::resume_keyword(title).empty()) << title;
+  }
 }
