@@ -39,15 +39,17 @@ constexpr std::string_view slot_words[] = {
     "name",  "slug",    "date",        "time",    "task",  "tbd",         "id",    "sha",
     "hash",  "path",    "url",         "link",    "version", "description", "details", "value",
     "branch", "commit", "placeholder", "insert",  "fill",  "owner",       "title", "number",
-    "summary", "goal",  "reason",      "here",    "describe"};
+    "summary", "goal",  "reason",      "here",    "describe", "your",  "list", "enter",
+    "or"};
 
 bool names_a_slot(std::string_view inner) {
-  // Several words, or alternatives: "[your name]", "[manual|auto]".
-  if (inner.find(' ') != std::string_view::npos || inner.find('|') != std::string_view::npos)
+  // Alternatives: "[manual|auto]". Several words need a slot word too:
+  // "[your name]", "[session id or git branch]" — not "[skip council]", a commit tag.
+  if (inner.find('|') != std::string_view::npos)
     return true;
   std::size_t begin = 0;
   while (begin <= inner.size()) {
-    const auto end = std::min(inner.find_first_of("-_", begin), inner.size());
+    const auto end = std::min(inner.find_first_of("-_ /.:,", begin), inner.size());
     const auto part = inner.substr(begin, end - begin);
     for (auto word : slot_words) {
       if (doc::iequals(part, word)) return true;
@@ -300,9 +302,11 @@ single word in prose is as often the author's label (`[GEN]`, `[WIP]`, `COPR + [
 slot: it is reported only when it, or a part of it between `-` and `_`, says what to fill in —
 `name`, `slug`, `date`, `time`, `task`, `TBD`, `id`, `sha`, `hash`, `path`, `url`, `link`,
 `version`, `description`, `details`, `value`, `branch`, `commit`, `placeholder`, `insert`,
-`fill`, `owner`, `title`, `number`, `summary`, `goal`, `reason`, `here`, `describe`
-(`[feature-slug]`, `[TASK]`, `[date]`). Bracketed text of several words (`[your name]`) or
-alternatives (`[manual|auto]`) is a slot there too.
+`fill`, `owner`, `title`, `number`, `summary`, `goal`, `reason`, `here`, `describe`, `your`,
+`list`, `enter`, `or` (`[feature-slug]`, `[TASK]`, `[date]`). Bracketed text of several
+words is read the same way, word by word: `[your name]` and `[session id or git branch]` are
+slots, `[skip council]` (a commit tag, like `[skip ci]`) is not; alternatives (`[manual|auto]`)
+are slots.
 
 Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
 `skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one

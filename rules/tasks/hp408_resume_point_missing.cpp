@@ -58,7 +58,8 @@ bool roadmap_heading(std::string_view title) {
     if (support::find_phrase(title, word) != std::string_view::npos)
       return true;
   }
-  return false;
+  // "## Proposed v1 scope", "## Proposed fix": the work the handoff hands over.
+  return engine::keywords::starts_with_phrase(engine::keywords::heading_words(title), "proposed");
 }
 
 void check(engine::RuleContext& context) {
@@ -100,6 +101,7 @@ the *resume headings* of [Free-form handoffs](../generic-handoffs.md) — `Next 
 `Remaining`, `In progress` and their variants, after any emoji or numbering — or a paragraph
 that opens with such a label and a colon (`**Next steps:** ...`), or a roadmap (a heading of
 level 1 to 3 that says `roadmap`, `road map` or `yo'l xaritasi`: `## 13. Improvement roadmap`),
+or a proposal (a heading of level 1 to 3 that starts with `Proposed`: `## Proposed v1 scope`),
 or a plan of the phases ahead:
 a heading of level 1 to 3 that starts with `Phase`, `Milestone` or `Stage` and a number
 (`## Phase 4 — Fasting timer`) and does not say the phase is behind it (`done`, `complete`,
