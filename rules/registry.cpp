@@ -23,6 +23,7 @@ constexpr std::array all_rules{
     &handoff_too_long,      // HP011
     &format_template,       // HP012
     &section_empty,         // HP013
+    &fence_in_fence,        // HP014
     &section0_not_first,    // HP101
     &skill_call_missing,    // HP102
     &vague_instruction,     // HP103

@@ -19,6 +19,7 @@ extern const engine::RuleMeta nesting_too_deep;      // HP010
 extern const engine::RuleMeta handoff_too_long;      // HP011
 extern const engine::RuleMeta format_template;       // HP012
 extern const engine::RuleMeta section_empty;         // HP013
+extern const engine::RuleMeta fence_in_fence;        // HP014
 
 // Section 0
 extern const engine::RuleMeta section0_not_first;    // HP101

@@ -389,4 +389,30 @@ std::string normalise_words(std::string_view text) {
   return out;
 }
 
+std::optional<NestedOpener> first_nested_opener(const Document& document) {
+  const auto& source = document.source();
+  const auto text = source.text();
+  for (const auto& fence : document.fences()) {
+    auto opening = text.substr(fence.range.begin);
+    opening = opening.substr(0, opening.find('\n'));
+    const char mark = opening.empty() ? '\0' : opening.front();
+    if (mark != '`' && mark != '~') continue;
+    const auto run = std::min(opening.find_first_not_of(mark), opening.size());
+    if (fence.content.empty()) continue;
+    const auto last = source.line_of(fence.content.end - 1);
+    for (auto line = source.line_of(fence.content.begin); line <= last; ++line) {
+      auto row = source.line_text(line);
+      while (!row.empty() && (doc::is_blank(row.front()) || row.front() == '>')) row.remove_prefix(1);
+      const auto marks = std::min(row.find_first_not_of(mark), row.size());
+      if (marks < run) continue;
+      // An info string makes it an opening line; a bare run would have closed the block.
+      const auto info = doc::trim(row.substr(marks));
+      if (info.empty() || !doc::is_alpha(info.front())) continue;
+      if (mark == '`' && info.find('`') != std::string_view::npos) continue;
+      return NestedOpener{&fence, line};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace baton::rules::support

@@ -169,4 +169,14 @@ std::optional<std::vector<VerificationRow>> verification_rows(const Document& do
 // comparing task descriptions written slightly differently.
 std::string normalise_words(std::string_view text);
 
+// A line inside a fenced block that opens a fence of its own ("```python"
+// inside a block opened with "```"): CommonMark reads it as code, and the next
+// bare fence closes the outer block, so every fence after it pairs with the
+// wrong partner.
+struct NestedOpener {
+  const doc::Fence* outer = nullptr;
+  std::uint32_t line = 0;  // of the nested opening line
+};
+std::optional<NestedOpener> first_nested_opener(const Document& document);
+
 }  // namespace baton::rules::support

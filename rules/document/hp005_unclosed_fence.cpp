@@ -98,10 +98,22 @@ void check(engine::RuleContext& context) {
   const auto& document = context.document();
   const auto& source = document.source();
   const auto text = source.text();
+  const auto nested = support::first_nested_opener(document);
   for (const auto& fence : document.fences()) {
     if (fence.closed)
       continue;
     const auto opening = source.line_range(source.line_of(fence.range.begin));
+    // A fence nested in an earlier block shifts every pairing after it: this
+    // one is left over because of that line, and closing it here fixes nothing.
+    if (nested && nested->line < source.line_of(fence.range.begin)) {
+      context.report({fence.range.begin, opening.end},
+                     fmt::format("this code fence is never closed: it is left over because the "
+                                 "fences are paired wrong from line {}, where a fence with a "
+                                 "language sits inside another block (fence-in-fence); fix that "
+                                 "line first",
+                                 nested->line));
+      continue;
+    }
     const auto* container = container_of(document, fence);
     // The closing fence repeats the opening run, behind the container's "> "
     // and with its list markers turned into indentation.
@@ -162,6 +174,10 @@ at least the same length. An unclosed fence runs to the end of its container. At
 that is the end of the file: every heading after it is read as code, and the message counts
 them. Inside a list item or a block quote it is the end of that item or quote: the lines up to
 there are code, and what follows is read as usual.
+
+When a fence with a language sits inside an earlier block ([HP014 fence-in-fence](HP014.md)),
+every pairing after it is shifted, and an unclosed fence after that line is its symptom: the
+message names that line, and no fix is offered.
 
 A fence with nothing after it — a stray ```` ``` ```` as the last non-blank line, often left
 from a paste — hides nothing; it is reported as such (it draws an empty code block), and its
