@@ -69,19 +69,21 @@ extern const engine::RuleMeta done_checklist_missing{
     .name = "done-checklist-missing",
     .family = "Implementation prompt",
     .profile = "implementation-prompt",
-    .summary = "No Definition of Done checklist of task items",
+    .summary = "No Definition of Done, or one without a list of conditions",
     .what_it_checks = R"md(
-The prompt must end the work with a Definition of Done: a heading whose title contains
-"Definition of Done" or the word "DoD" (or a paragraph labelled so, `**Definition of Done**:`),
-holding at least one task-list item with text (`- [ ] …` or `- [x] …`) — in the heading's text up
-to the next heading of the same or a higher level, or in the list right below the label.
+The prompt must end the work with a Definition of Done: a heading whose title holds one of the
+Definition of Done labels — `Definition of Done`, `DoD`, `Acceptance criteria`, `Acceptance
+checklist`, `Success criteria`, … and their forms in other languages (`Critérios de Aceitação`,
+`最终交付标准`; the whole table is in `docs/implementation-prompts.md`) — or a paragraph labelled
+so (`**Definition of Done**:`), holding at least one list item with text: `- [ ] …` boxes,
+bullets or numbers, in the heading's text up to the next heading of the same or a higher level,
+or in the list right below the label.
 
 Reported on the title (the first level-1 heading) or line 1 when there is no Definition of Done
 at all — naming the closest look-alike when a heading or label speaks of being done, complete,
 finished, a checklist, acceptance or deliverables ("no Definition of Done was recognised; the
 closest is line 12 (`Completion checklist`)"), never claiming outright that there is none;
-on the Definition of Done itself when it has no task items — with a hint when it lists
-its conditions as plain `- …` items.
+on the Definition of Done itself when it holds no list at all.
 
 A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
 may state its Definition of Done in one sentence of conditions
