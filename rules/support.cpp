@@ -389,7 +389,9 @@ std::string normalise_words(std::string_view text) {
   return out;
 }
 
-std::optional<NestedOpener> first_nested_opener(const Document& document) {
+namespace {
+
+std::optional<NestedOpener> find_nested_opener(const Document& document) {
   const auto& source = document.source();
   const auto text = source.text();
   for (const auto& fence : document.fences()) {
@@ -413,6 +415,13 @@ std::optional<NestedOpener> first_nested_opener(const Document& document) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+const std::optional<NestedOpener>& first_nested_opener(engine::RuleContext& context) {
+  return context.cache().get<std::optional<NestedOpener>>(
+      [&] { return find_nested_opener(context.document()); });
 }
 
 }  // namespace baton::rules::support

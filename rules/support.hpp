@@ -177,6 +177,7 @@ struct NestedOpener {
   const doc::Fence* outer = nullptr;
   std::uint32_t line = 0;  // of the nested opening line
 };
-std::optional<NestedOpener> first_nested_opener(const Document& document);
+// Computed once per lint: unclosed-fence and fence-in-fence both read it.
+const std::optional<NestedOpener>& first_nested_opener(engine::RuleContext& context);
 
 }  // namespace baton::rules::support

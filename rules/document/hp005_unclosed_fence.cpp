@@ -98,7 +98,7 @@ void check(engine::RuleContext& context) {
   const auto& document = context.document();
   const auto& source = document.source();
   const auto text = source.text();
-  const auto nested = support::first_nested_opener(document);
+  const auto nested = support::first_nested_opener(context);
   for (const auto& fence : document.fences()) {
     if (fence.closed)
       continue;

@@ -9,7 +9,7 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
-  const auto nested = support::first_nested_opener(document);
+  const auto nested = support::first_nested_opener(context);
   if (!nested) return;
   const auto& source = document.source();
   const auto& outer = *nested->outer;

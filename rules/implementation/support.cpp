@@ -518,11 +518,11 @@ PhasePlan find_phases(const Document& document) {
     if (!is_phase_title(title)) continue;
     // "### Milestone 2 notes" under "# Milestone 2 — Runner" is part of that phase.
     if (last_phase_body && last_phase_body->contains(headings[i].range)) continue;
-    last_phase_body = heading_body(document, i);
+    const auto body = heading_body(document, i);
+    last_phase_body = body;
     Phase phase;
     phase.name = support::excerpt(title, 60);
     phase.anchor = headings[i].range;
-    const auto body = heading_body(document, i);
     std::vector<TextRange> exit_bodies;
     for (auto j = i + 1; j < headings.size() && body.contains(headings[j].range); ++j) {
       if (!is_exit_heading(visible_text(document, headings[j].text))) continue;

@@ -2,6 +2,7 @@
 
 #include "engine/handoff_keywords.hpp"
 #include "rules/generic/outline.hpp"
+#include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
 
@@ -26,21 +27,9 @@ bool labelled_resume_line(std::string_view line) {
 
 // "## Phase 4 — Fasting timer" after "## Current state (end of Phase 3)": a
 // plan of phases ahead is where the next session resumes, unless the heading
-// says the phase is behind ("Phase 2 (done)", "✅ Phase 1").
+// says the phase is behind ("Phase 2 (done)"; "✅ Phase 1" is no phase title).
 bool open_phase_heading(std::string_view title) {
-  const auto words = engine::keywords::heading_words(title);
-  bool phase = false;
-  for (std::string_view word : {"phase", "milestone", "stage"}) {
-    if (!doc::istarts_with(words, word))
-      continue;
-    auto rest = words.substr(word.size());
-    while (!rest.empty() && doc::is_blank(rest.front()))
-      rest.remove_prefix(1);
-    phase = !rest.empty() && doc::is_digit(rest.front());
-    if (phase)
-      break;
-  }
-  if (!phase || words.size() != title.size())  // an emoji before it: a status mark
+  if (!implementation::is_phase_title(title))
     return false;
   for (std::string_view settled : {"done", "complete", "completed", "finished", "shipped",
                                    "merged", "closed"}) {
@@ -50,10 +39,10 @@ bool open_phase_heading(std::string_view title) {
   return true;
 }
 
-// "## 13. Improvement roadmap", "## 2. Yo'l xaritasi": the way ahead. Read
-// here rather than as a resume heading, which would make any README with a
-// roadmap and a TODO list look like a handoff.
-bool roadmap_heading(std::string_view title) {
+// "## 13. Improvement roadmap", "## 2. Yo'l xaritasi", "## Proposed v1 scope":
+// the way ahead. Read here rather than as resume headings, which would make any
+// README with a roadmap and a TODO list look like a handoff.
+bool names_work_ahead(std::string_view title) {
   for (std::string_view word : {"roadmap", "road map", "yo'l xaritasi"}) {
     if (support::find_phrase(title, word) != std::string_view::npos)
       return true;
@@ -68,7 +57,7 @@ void check(engine::RuleContext& context) {
     if (!section.resume_keyword.empty())
       return;
     const auto title = document.text(section.heading->text);
-    if (section.heading->level <= 3 && (open_phase_heading(title) || roadmap_heading(title)))
+    if (section.heading->level <= 3 && (open_phase_heading(title) || names_work_ahead(title)))
       return;
   }
   const auto& source = document.source();
@@ -103,8 +92,9 @@ that opens with such a label and a colon (`**Next steps:** ...`), or a roadmap (
 level 1 to 3 that says `roadmap`, `road map` or `yo'l xaritasi`: `## 13. Improvement roadmap`),
 or a proposal (a heading of level 1 to 3 that starts with `Proposed`: `## Proposed v1 scope`),
 or a plan of the phases ahead:
-a heading of level 1 to 3 that starts with `Phase`, `Milestone` or `Stage` and a number
-(`## Phase 4 — Fasting timer`) and does not say the phase is behind it (`done`, `complete`,
+a heading of level 1 to 3 that is a phase title as implementation prompts read it — `Phase`,
+`Milestone` or `Stage` and a number or capital, after an outline number if any
+(`## Phase 4 — Fasting timer`, `## 6. Milestone B`) — and does not say the phase is behind it (`done`, `complete`,
 `completed`, `finished`, `shipped`, `merged`, `closed`, or an emoji before it). The finding is
 on the first heading.
 )md",
