@@ -45,6 +45,13 @@ TEST(CorpusImplementationPrompt, DefipunkdGetsExactlyTheExpectedFindings) {
   // nothing to roll back.
   const std::vector<std::pair<std::string, std::uint32_t>> expected{
       {"HP705", 1}, {"HP707", 1}, {"HP701", 42}, {"HP706", 55}, {"HP704", 132}};
+  // The done definition is one sentence of running text: the message names it.
+  for (const auto& diagnostic : result.diagnostics) {
+    if (diagnostic.rule->code == "HP705") {
+      EXPECT_NE(diagnostic.message.find("the closest is line 7"), std::string::npos)
+          << diagnostic.message;
+    }
+  }
   EXPECT_EQ(found, expected);
   for (const auto& diagnostic : result.diagnostics) {
     if (diagnostic.rule->code == "HP704") {

@@ -1,3 +1,9 @@
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "rules/implementation/support.hpp"
@@ -8,6 +14,9 @@ namespace baton::rules {
 
 namespace {
 
+using doc::Document;
+using source::TextRange;
+
 // A heading or label that looks like a Definition of Done under a name the
 // table does not hold ("Completion checklist", "When we are finished"): the
 // message then names it rather than claim there is nothing.
@@ -17,6 +26,52 @@ bool looks_like_done(std::string_view title) {
     if (implementation::contains_word(title, word)) return true;
   }
   return false;
+}
+
+// A sentence of running text that defines done without a heading or label:
+// "Phase 0's \"done\" definition: list + detail pages live …". Quotes and
+// case are ignored. The range is the sentence that holds the phrase.
+std::optional<TextRange> prose_done_definition(const Document& document) {
+  static constexpr std::string_view phrases[] = {"definition of done", "done definition"};
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::paragraph) continue;
+    const auto raw = document.text(block.range);
+    // The paragraph folded to lower case without quotes and with blank runs
+    // as one space; offsets[i] is where folded[i] came from.
+    std::string folded;
+    std::vector<std::uint32_t> offsets;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      const auto c = static_cast<unsigned char>(raw[i]);
+      if (c == '"' || c == '\'' || c == '`' || c == '*') continue;
+      // Curly quotes: U+2018/2019/201C/201D are E2 80 98..9D.
+      if (c == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(raw[i + 2]) >= 0x98 &&
+          static_cast<unsigned char>(raw[i + 2]) <= 0x9D) {
+        i += 2;
+        continue;
+      }
+      const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (blank && (folded.empty() || folded.back() == ' ')) continue;
+      folded.push_back(blank ? ' ' : static_cast<char>(std::tolower(c)));
+      offsets.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (const auto phrase : phrases) {
+      const auto at = folded.find(phrase);
+      if (at == std::string::npos) continue;
+      const auto match_end = offsets[at + phrase.size() - 1] + 1;
+      auto sentence = offsets[at];
+      while (sentence > 0) {
+        const auto before = raw.substr(0, sentence);
+        if (before.ends_with(". ") || before.ends_with(".\n")) break;
+        --sentence;
+      }
+      auto end = raw.find(". ", match_end);
+      end = end == std::string_view::npos ? raw.size() : end + 1;
+      return TextRange{block.range.begin + sentence,
+                       block.range.begin + static_cast<std::uint32_t>(end)};
+    }
+  }
+  return std::nullopt;
 }
 
 void check(engine::RuleContext& context) {
@@ -38,6 +93,19 @@ void check(engine::RuleContext& context) {
                       source.line_of(near.front().anchor.begin),
                       support::excerpt(title, 50)));
       finding.related.push_back({near.front().anchor, "the closest look-alike"});
+      return;
+    }
+    if (const auto sentence = prose_done_definition(document)) {
+      const auto& source = document.source();
+      auto& finding = context.report(
+          implementation::document_anchor(document),
+          fmt::format("no Definition of Done checklist was recognised; the closest is line {}, "
+                      "running text that defines done (`{}`): give it a `## Definition of Done` "
+                      "heading with a checklist of `- [ ]` items that must all hold when the work "
+                      "is finished",
+                      source.line_of(sentence->begin),
+                      support::excerpt(implementation::visible_text(document, *sentence), 60)));
+      finding.related.push_back({*sentence, "done is defined here, in running text"});
       return;
     }
     context.report(implementation::document_anchor(document),
@@ -82,7 +150,9 @@ or in the list right below the label.
 Reported on the title (the first level-1 heading) or line 1 when there is no Definition of Done
 at all — naming the closest look-alike when a heading or label speaks of being done, complete,
 finished, a checklist, acceptance or deliverables ("no Definition of Done was recognised; the
-closest is line 12 (`Completion checklist`)"), never claiming outright that there is none;
+closest is line 12 (`Completion checklist`)"), else the sentence of running text that speaks of
+a definition of done (`Phase 0's "done" definition: …`), never claiming outright that there is
+none;
 on the Definition of Done itself when it holds no list at all.
 
 A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
