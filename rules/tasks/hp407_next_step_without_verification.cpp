@@ -157,6 +157,18 @@ bool not_work(std::string_view title) {
   return false;
 }
 
+// "Known issues / TODO": a list of what is wrong now, each item a fact about
+// the state (with, at most, what to do about it), read by the next session
+// as context; a task heading alone still asks for checks.
+bool names_known_issues(std::string_view title) {
+  for (std::string_view phrase : {"known issues", "known issue", "known bugs", "known problems",
+                                  "known limitations", "caveats", "gotchas"}) {
+    if (support::find_phrase(title, phrase) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // "Prossimi passi consigliati (da decidere con l'utente)": proposals that wait
 // for a decision, not the next session's work yet.
 bool awaits_decision(std::string_view title) {
@@ -252,7 +264,9 @@ void check(engine::RuleContext& context) {
       continue;
     seen.push_back(key);
     covered = section.body.end;
-    if (verified_as_a_whole(document, section) || awaits_decision(document.text(section.heading->text)))
+    if (verified_as_a_whole(document, section) ||
+        awaits_decision(document.text(section.heading->text)) ||
+        names_known_issues(document.text(section.heading->text)))
       continue;
     // A subsection's lists are tasks when it or the section is a task heading.
     const bool task_parent =
@@ -264,7 +278,8 @@ void check(engine::RuleContext& context) {
       const auto title = document.text(sections[j].heading->text);
       // A reading list inside a task section ("### Key files to study") names
       // files, not work.
-      if (j != i && (not_work(title) || awaits_decision(title) || !sections[j].reading_keyword.empty()))
+      if (j != i && (not_work(title) || awaits_decision(title) || names_known_issues(title) ||
+                     !sections[j].reading_keyword.empty()))
         continue;
       collect_tasks(document, sections[j],
                     task_parent || !engine::keywords::task_keyword(title).empty(), tasks);
@@ -349,7 +364,10 @@ sections follow it (`# Next session — kick-off prompt` is a title, not a task 
 the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A
 section (or subsection) whose heading says its items wait for a decision — `to decide`, `to be
 decided`, `da decidere`, `a decidir`, `à décider`, `zu entscheiden` ("Prossimi passi consigliati
-(da decidere con l'utente)") — is not read for tasks: they are proposals, not work yet. A section that checks its work as a
+(da decidere con l'utente)") — is not read for tasks: they are proposals, not work yet; nor is
+one whose heading names known issues — `Known issues`, `Known bugs`, `Known limitations`,
+`Caveats`, `Gotchas`, also beside a task word (`Known issues / TODO`) — whose items say what is
+wrong now, facts the next session reads as context. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
 
