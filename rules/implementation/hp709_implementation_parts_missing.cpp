@@ -20,6 +20,25 @@ void check(engine::RuleContext& context) {
                           document.source().line_of(line->begin),
                           support::excerpt(doc::trim(document.text(*line)), 50));
   }
+  else if (const auto near = implementation::find_done_look_alike(document)) {
+    closest = fmt::format(" (the closest is line {}, `{}`: {})", near->line, near->excerpt,
+                          near->in_running_text ? "running text that defines done"
+                                                : "not a Definition of Done label");
+  }
+  // A prompt pasted into one code block for copying: what is inside is not
+  // read as markdown, which is why nothing was recognised.
+  const auto lines = document.source().line_count();
+  for (const auto& fence : document.fences()) {
+    const auto& source = document.source();
+    const auto first = source.line_of(fence.range.begin);
+    const auto span = source.line_of(fence.range.end) - first + 1;
+    if (lines > 0 && 2 * span >= lines && span >= 10) {
+      closest += fmt::format("; most of the file (lines {}-{}) is one code block, whose text is "
+                             "not read as markdown",
+                             first, first + span - 1);
+      break;
+    }
+  }
   context.report(implementation::document_anchor(document),
                  fmt::format("none of the parts of an implementation prompt was recognised (phases, "
                              "exit criteria, fenced contracts, a Definition of Done), so the "
@@ -47,7 +66,14 @@ fenced contract (a type or signature line), a Definition of Done (under any of i
 this rule reports it **once**, on the title, and the other implementation-prompt rules
 (HP701–HP708) stay silent on the file. When a paragraph line is a signature written as plain
 text (`class DataProvider(Protocol):` outside any fence), the message names it as the closest
-part.
+part; else a heading or label that looks like a Definition of Done under another name
+(`Deliverables`, `Completion checklist`) or a sentence about a definition of done. When one code
+block covers half the file or more (a prompt pasted into a fence for copying), the message says
+so: its text is not read as markdown.
+
+Not reported on a file that has some part, or that says how its work is verified (a
+`Verification` section, a shell fence that runs tests) or lists ordered steps: it is a task to
+carry out, and the other rules check the parts it has.
 )md",
     .why_it_matters = R"md(
 Six "missing" errors on a file that was never meant to have phases or contracts say the same

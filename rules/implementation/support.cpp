@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <array>
 #include <optional>
 
@@ -726,6 +728,12 @@ bool is_test_command(std::string_view line) {
   if (t.empty() || t.front() == '#') return false;
   if (!(doc::is_alpha(t.front()) || t.front() == '.' || t.front() == '/')) return false;
   const auto words = split_words(t);
+  // A capitalised word opens a sentence, not a command: "Tests as in
+  // test-spec.md" in a build-order list.
+  const auto first = words.front();
+  if (first.size() > 1 && first.front() >= 'A' && first.front() <= 'Z' &&
+      std::all_of(first.begin() + 1, first.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
   if (words.size() >= 2 && words[0] == "make" && (words[1] == "check" || words[1] == "test"))
     return true;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -748,8 +756,9 @@ constexpr std::string_view done_label_entries[] = {
     "definition of done", "DoD", "acceptance criteria", "acceptance tests", "success criteria",
     "completion criteria",
     "done criteria", "done when",
-    "acceptance checklist",
+    "acceptance checklist", "quality criteria",
     "critérios de aceitação", "criterios de aceptación", "critères d'acceptation", "abnahmekriterien",
+    "critérios de qualidade", "criterios de calidad", "critères de qualité", "qualitätskriterien",
     "最终交付标准", "交付标准", "验收标准", "完成标准", "完了条件", "受け入れ基準",
 };
 
@@ -805,6 +814,83 @@ bool named_but_not_shaped(const engine::RuleContext& context) {
   return prompt_shape(context).named_without_parts;
 }
 
+namespace {
+
+// A heading or label that looks like a Definition of Done under a name the
+// table does not hold ("Completion checklist", "When we are finished"): the
+// message then names it rather than claim there is nothing.
+bool looks_like_done(std::string_view title) {
+  for (auto word : {"done", "checklist", "criteria", "complete", "completion", "finished",
+                    "finish", "acceptance", "deliverable", "deliverables"}) {
+    if (contains_word(title, word)) return true;
+  }
+  return false;
+}
+
+// A sentence of running text that defines done without a heading or label:
+// "Phase 0's \"done\" definition: list + detail pages live …". Quotes and
+// case are ignored. The range is the sentence that holds the phrase.
+std::optional<TextRange> prose_done_definition(const Document& document) {
+  static constexpr std::string_view phrases[] = {"definition of done", "done definition"};
+  for (const auto& block : document.blocks()) {
+    if (block.kind != doc::BlockKind::paragraph) continue;
+    const auto raw = document.text(block.range);
+    // The paragraph folded to lower case without quotes and with blank runs
+    // as one space; offsets[i] is where folded[i] came from.
+    std::string folded;
+    std::vector<std::uint32_t> offsets;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      const auto c = static_cast<unsigned char>(raw[i]);
+      if (c == '"' || c == '\'' || c == '`' || c == '*') continue;
+      // Curly quotes: U+2018/2019/201C/201D are E2 80 98..9D.
+      if (c == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(raw[i + 2]) >= 0x98 &&
+          static_cast<unsigned char>(raw[i + 2]) <= 0x9D) {
+        i += 2;
+        continue;
+      }
+      const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (blank && (folded.empty() || folded.back() == ' ')) continue;
+      folded.push_back(blank ? ' ' : static_cast<char>(std::tolower(c)));
+      offsets.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (const auto phrase : phrases) {
+      const auto at = folded.find(phrase);
+      if (at == std::string::npos) continue;
+      const auto match_end = offsets[at + phrase.size() - 1] + 1;
+      auto sentence = offsets[at];
+      while (sentence > 0) {
+        const auto before = raw.substr(0, sentence);
+        if (before.ends_with(". ") || before.ends_with(".\n")) break;
+        --sentence;
+      }
+      auto end = raw.find(". ", match_end);
+      end = end == std::string_view::npos ? raw.size() : end + 1;
+      return TextRange{block.range.begin + sentence,
+                       block.range.begin + static_cast<std::uint32_t>(end)};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DoneLookAlike> find_done_look_alike(const Document& document) {
+  const auto& source = document.source();
+  const auto near = find_topics(document, &looks_like_done);
+  if (!near.empty()) {
+    auto title = visible_text(document, near.front().anchor);
+    title.erase(0, title.find_first_not_of("# "));
+    return DoneLookAlike{near.front().anchor, source.line_of(near.front().anchor.begin),
+                         rules::support::excerpt(title, 50), false};
+  }
+  if (const auto sentence = prose_done_definition(document)) {
+    return DoneLookAlike{*sentence, source.line_of(sentence->begin),
+                         rules::support::excerpt(visible_text(document, *sentence), 60), true};
+  }
+  return std::nullopt;
+}
+
 bool has_implementation_parts(const Document& document) {
   const auto plan = find_phases(document);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return true;
@@ -820,6 +906,15 @@ bool has_implementation_parts(const Document& document) {
     if (fence_runs_tests(document, fence)) return true;  // how to verify the work
   }
   if (find_ordered_steps(document)) return true;  // a procedure, if not phases
+  // A section that says how the work is verified ("## Verification": the
+  // build is clean, report the size): a task to carry out, not another kind
+  // of prompt.
+  for (std::size_t i = 0; i < document.headings().size(); ++i) {
+    const auto title = document.text(document.headings()[i].text);
+    if ((contains_word(title, "verification") || contains_word(title, "verify")) &&
+        !doc::trim(document.text(heading_body(document, i))).empty())
+      return true;
+  }
   return !find_topics(document, &is_done_title).empty();
 }
 

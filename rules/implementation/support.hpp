@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,6 +66,20 @@ bool contains_word(std::string_view text, std::string_view word);
 // "Acceptance criteria", "Critérios de Aceitação", "最终交付标准".
 bool is_done_title(std::string_view title);
 std::span<const std::string_view> done_labels();
+
+// The closest look-alike of a Definition of Done in a document that has none
+// under its labels, so that a message names it rather than claim there is
+// nothing: a heading or label that speaks of being done, complete, finished, a
+// checklist, acceptance or deliverables ("Completion checklist"), else a
+// sentence of running text about a definition of done ("Phase 0's \"done\"
+// definition: …").
+struct DoneLookAlike {
+  TextRange range;  // the heading, label paragraph or sentence
+  std::uint32_t line = 0;
+  std::string excerpt;  // what a reader sees of it, shortened
+  bool in_running_text = false;
+};
+std::optional<DoneLookAlike> find_done_look_alike(const Document& document);
 
 // Whether the document has any part of an implementation prompt: phases,
 // an exit-criteria label, a fenced contract, or a Definition of Done. A file

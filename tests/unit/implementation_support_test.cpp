@@ -120,7 +120,7 @@ TEST(TestCommand, RunnersAndTestWords) {
   }
   for (const char* line :
        {"# pnpm test", "cat tests/README.md", "pnpm build", "", "-- test", "cargo check",
-        "1. Build: pnpm build", "12345"}) {
+        "1. Build: pnpm build", "12345", "4. Tests as in test-spec.md", "Tests for the parser"}) {
     EXPECT_FALSE(impl::is_test_command(line)) << line;
   }
 }
