@@ -47,7 +47,7 @@ constexpr std::string_view position_heading_entries[] = {
     "current focus",   "current work",   "in progress", "work in progress",
     // Cyrillic is not case-folded: the capitalised form a heading starts with too.
     "с чего начать",   "С чего начать",
-    "여기서부터 시작", "결정해야 할",
+    "여기서부터 시작", "결정해야 할",     "현재 위치",
 };
 
 constexpr std::string_view task_heading_entries[] = {
@@ -103,6 +103,7 @@ constexpr std::string_view task_heading_entries[] = {
     "待办",
     "다음 할 일",
     "다음 단계",
+    "다음 작업",
     "남은 작업",
     "次のステップ",
     "残タスク",
@@ -146,7 +147,7 @@ constexpr std::array<Table, 8> all_tables{{
     {"position headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
      position_heading_entries},
     {"task headings",
-     "the first words of a heading or of a bold label, or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
+     "the first words of a heading or of a bold label, or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation and a leading `Specific`, `Suggested`, `Recommended` or `Concrete`",
      task_heading_entries},
     {"reading headings", "the first words of a heading or of a part of it between ` / `, ` & `, ` + `, ` | `, ` — ` or ` – `, after emoji and punctuation",
      reading_heading_entries},
@@ -159,7 +160,12 @@ bool is_word_byte(char c) {
   return doc::is_alpha(c) || doc::is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string_view first_match(std::string_view title, std::span<const std::string_view> entries) {
+// Words that qualify a task heading without changing what it is:
+// "Specific TODOs the next agent can pick up", "Suggested next steps".
+constexpr std::string_view task_qualifiers[] = {"specific", "suggested", "recommended", "concrete"};
+
+std::string_view first_match(std::string_view title, std::span<const std::string_view> entries,
+                             bool qualified = false) {
   // "Open Issues / Next Steps" names two things: each part is read.
   while (true) {
     std::size_t cut = std::string_view::npos, width = 0;
@@ -172,7 +178,16 @@ std::string_view first_match(std::string_view title, std::span<const std::string
         width = std::string_view(separator).size();
       }
     }
-    const auto words = heading_words(title.substr(0, cut));
+    auto words = heading_words(title.substr(0, cut));
+    if (qualified) {
+      for (auto qualifier : task_qualifiers) {
+        if (starts_with_phrase(words, qualifier) && words.size() > qualifier.size() &&
+            words[qualifier.size()] == ' ') {
+          words.remove_prefix(qualifier.size() + 1);
+          break;
+        }
+      }
+    }
     for (auto entry : entries) {
       if (starts_with_phrase(words, entry))
         return entry;
@@ -238,14 +253,14 @@ std::string_view heading_words(std::string_view title) {
 }
 
 std::string_view resume_keyword(std::string_view title) {
-  const auto task = first_match(title, task_heading_entries);
+  const auto task = first_match(title, task_heading_entries, true);
   return task.empty() ? first_match(title, position_heading_entries) : task;
 }
 std::string_view reading_keyword(std::string_view title) {
   return first_match(title, reading_heading_entries);
 }
 std::string_view task_keyword(std::string_view title) {
-  return first_match(title, task_heading_entries);
+  return first_match(title, task_heading_entries, true);
 }
 
 }  // namespace baton::engine::keywords

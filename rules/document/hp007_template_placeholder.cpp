@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
@@ -42,22 +43,33 @@ constexpr std::string_view slot_words[] = {
     "summary", "goal",  "reason",      "here",    "describe", "your",  "list", "enter",
     "or"};
 
-bool names_a_slot(std::string_view inner) {
-  // Alternatives: "[manual|auto]". Several words need a slot word too:
-  // "[your name]", "[session id or git branch]" — not "[skip council]", a commit tag.
-  if (inner.find('|') != std::string_view::npos)
-    return true;
+// Whether a part of `inner` between '-', '_', blanks and punctuation is one of `words`.
+bool has_part_in(std::string_view inner, std::span<const std::string_view> words) {
   std::size_t begin = 0;
   while (begin <= inner.size()) {
     const auto end = std::min(inner.find_first_of("-_ /.:,", begin), inner.size());
     const auto part = inner.substr(begin, end - begin);
-    for (auto word : slot_words) {
+    for (auto word : words) {
       if (doc::iequals(part, word)) return true;
     }
     begin = end + 1;
   }
   return false;
 }
+
+bool names_a_slot(std::string_view inner) {
+  // Alternatives: "[manual|auto]". Several words need a slot word too:
+  // "[your name]", "[session id or git branch]" — not "[skip council]", a commit tag.
+  return inner.find('|') != std::string_view::npos || has_part_in(inner, slot_words);
+}
+
+// Values that exist only once a task is done: in an open task item of a
+// free-form handoff ("- [ ] CHANGELOG v0.3.0-pending → v0.3.0 — <date>") the
+// slot describes the line to write, not a value the author forgot.
+constexpr std::string_view later_value_words[] = {"date", "time", "timestamp", "version", "sha",
+                                                  "hash", "commit", "number", "count", "url"};
+
+bool names_a_later_value(std::string_view inner) { return has_part_in(inner, later_value_words); }
 
 // Slots written as text (matched without regard to case).
 constexpr std::string_view literal_slot_texts[] = {"YYYY-MM-DD", "TODO: fill"};
@@ -124,6 +136,7 @@ class Scanner {
       if (!is_placeholder_text(inner)) continue;
       if (link_labels_.count(inner) || in_path_pattern(at, close)) continue;
       if (free_form_ && !names_a_slot(inner)) continue;
+      if (free_form_ && names_a_later_value(inner) && in_open_task(offset, inner.size() + 2)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
     braces(range);
@@ -153,8 +166,22 @@ class Scanner {
       const auto name = inner.substr(0, inner.find(' '));
       if (std::find(std::begin(html_elements), std::end(html_elements), name) != std::end(html_elements)) continue;
       if (in_path_pattern(at, close)) continue;
+      if (free_form_ && names_a_later_value(inner) && in_open_task(offset, inner.size() + 2)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
+  }
+
+  // Whether `offset` is in an unchecked task item ("- [ ] …") that says more
+  // than the slot of `length` bytes: a whole item "- [ ] <task>" is a
+  // template line left in place.
+  bool in_open_task(std::uint32_t offset, std::size_t length) const {
+    const doc::ListItem* innermost = nullptr;
+    for (const auto& item : document_.list_items()) {
+      if (item.range.begin > offset) break;
+      if (item.range.contains(offset)) innermost = &item;
+    }
+    if (innermost == nullptr || innermost->checked != false) return false;
+    return doc::trim(document_.text(innermost->content)).size() > length + 10;
   }
 
   // Template values written out: `YYYY-MM-DD`, `TODO: fill`.
@@ -306,7 +333,11 @@ slot: it is reported only when it, or a part of it between `-` and `_`, says wha
 `list`, `enter`, `or` (`[feature-slug]`, `[TASK]`, `[date]`). Bracketed text of several
 words is read the same way, word by word: `[your name]` and `[session id or git branch]` are
 slots, `[skip council]` (a commit tag, like `[skip ci]`) is not; alternatives (`[manual|auto]`)
-are slots.
+are slots. A slot for a value that exists only once the work is done — a `date`, `time`,
+`timestamp`, `version`, `sha`, `hash`, `commit`, `number`, `count` or `url` — inside an open
+task item that says more than the slot (`- [ ] CHANGELOG v0.3.0-pending → v0.3.0 — <date>`)
+describes the line to write and is not reported; an item that is only a slot (`- [ ] <task>`)
+still is.
 
 Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
 `skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one

@@ -169,6 +169,19 @@ bool names_known_issues(std::string_view title) {
   return false;
 }
 
+// "### Scenario D — the user reports a bug", "### If the release fails": a
+// playbook for a case that may come, whose steps are a procedure, not the
+// next session's tasks.
+bool names_a_scenario(std::string_view title) {
+  const auto words = engine::keywords::heading_words(title);
+  for (std::string_view opening : {"scenario", "if", "when", "case", "시나리오", "escenario",
+                                   "cenário", "szenario", "scénario"}) {
+    if (engine::keywords::starts_with_phrase(words, opening))
+      return true;
+  }
+  return false;
+}
+
 // "Prossimi passi consigliati (da decidere con l'utente)": proposals that wait
 // for a decision, not the next session's work yet.
 bool awaits_decision(std::string_view title) {
@@ -181,8 +194,10 @@ bool awaits_decision(std::string_view title) {
 }
 
 // "Phase 9 contains future/nice-to-have items:": the list after it is a menu.
+// "Things deliberately NOT in scope right now:": the list after it is fenced off.
 bool offers_rather_than_asks(std::string_view sentence) {
-  for (std::string_view word : {"optional", "future", "nice to have", "nice-to-have", "someday", "ideas"}) {
+  for (std::string_view word : {"optional", "future", "nice to have", "nice-to-have", "someday", "ideas",
+                                "not in scope", "out of scope", "non-goals", "not now"}) {
     if (support::find_phrase(sentence, word) != std::string_view::npos)
       return true;
   }
@@ -279,6 +294,7 @@ void check(engine::RuleContext& context) {
       // A reading list inside a task section ("### Key files to study") names
       // files, not work.
       if (j != i && (not_work(title) || awaits_decision(title) || names_known_issues(title) ||
+                     names_a_scenario(title) ||
                      !sections[j].reading_keyword.empty()))
         continue;
       collect_tasks(document, sections[j],
@@ -358,8 +374,9 @@ Not counted as tasks: checked items (`- [x]`), items offered rather than asked
 permits`), decisions
 to take (`Decide …`, `Discuss …`, `Choose between …`: no command proves them), items stamped
 settled (`CLOSED`, `DONE`, `RESOLVED` or `FIXED` in capitals as a word, a leading ✅ or ✔, or
-struck through with `~~`), a list introduced by a sentence that calls its items optional or future
-("… contains future/nice-to-have items:"), the document's title when
+struck through with `~~`), a list introduced by a sentence that calls its items optional, future
+or out of scope ("… contains future/nice-to-have items:", "Things deliberately NOT in scope right
+now:"), the document's title when
 sections follow it (`# Next session — kick-off prompt` is a title, not a task list), the items of reading subsections (`### Key files to study`), and the items of subsections whose heading says
 the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A
 section (or subsection) whose heading says its items wait for a decision — `to decide`, `to be
@@ -367,7 +384,10 @@ decided`, `da decidere`, `a decidir`, `à décider`, `zu entscheiden` ("Prossimi
 (da decidere con l'utente)") — is not read for tasks: they are proposals, not work yet; nor is
 one whose heading names known issues — `Known issues`, `Known bugs`, `Known limitations`,
 `Caveats`, `Gotchas`, also beside a task word (`Known issues / TODO`) — whose items say what is
-wrong now, facts the next session reads as context. A section that checks its work as a
+wrong now, facts the next session reads as context. Nor are the subsections of a playbook, whose
+heading opens on a case that may come — `Scenario`, `If`, `When`, `Case` (`### Scenario D — the
+user reports a bug`, `### If the release fails`, also `시나리오`, `Escenario`, `Cenário`,
+`Szenario`, `Scénario`): their steps are a procedure for that case. A section that checks its work as a
 whole — it holds a shell fence, or a subsection about verification, success criteria, acceptance
 or tests — is not reported.
 
