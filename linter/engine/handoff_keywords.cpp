@@ -44,7 +44,8 @@ constexpr std::string_view handoff_heading_entries[] = {
 constexpr std::string_view position_heading_entries[] = {
     "next session",    "resume",         "resuming",    "where we left off", "where i left off",
     "where to resume", "where to start", "start here",  "how to start",      "current task",
-    "current focus",   "current work",   "in progress", "work in progress",
+    "current focus",   "current work",   "in progress", "work in progress", "where we are",
+    "where we stand",  "where things stand",
     // Cyrillic is not case-folded: the capitalised form a heading starts with too.
     "с чего начать",   "С чего начать",
     "여기서부터 시작", "결정해야 할",     "현재 위치",

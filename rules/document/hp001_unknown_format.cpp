@@ -7,6 +7,13 @@ namespace {
 
 void check(engine::RuleContext& context) {
   const auto& source = context.document().source();
+  // An empty HANDOFF.md is no format to guess: say what is there.
+  if (doc::trim(source.text()).empty()) {
+    context.report(source.line_range(1),
+                   "the file is empty: a session given it starts with nothing; write the handoff, "
+                   "or remove the file");
+    return;
+  }
   context.report(source.line_range(1),
                  "no handoff format recognised, so only the every-file rules (secrets, unclosed "
                  "fences, limits) ran; add `<!-- baton-profile generic-handoff -->` (or another "
@@ -30,7 +37,8 @@ heading with one of the canonical part titles (`MANDATORY FIRST ACTIONS`, `SESSI
 `Handoff: <slug>` and has its sections; an implementation prompt has phases with exit criteria.
 [Profiles](../profiles.md) has the details, and how to define a format of your own.
 
-A file with none of these is reported once, on its first line. Only the every-file rules run on
+A file with none of these is reported once, on its first line; an empty file (nothing but blank
+lines) is reported as empty rather than as a format baton does not know. Only the every-file rules run on
 it: secrets, unclosed fences, the input limits and the suppression directives.
 )md",
     .why_it_matters = R"md(

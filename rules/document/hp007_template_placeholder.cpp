@@ -114,6 +114,15 @@ class Scanner {
     return (open > 0 && text_[open - 1] == '/') || (close + 1 < text_.size() && text_[close + 1] == '/');
   }
 
+  // A slot glued to a name is its variable part, written as a pattern:
+  // "mcp__{server}__{tool}", "report_<date>.md" — in a free-form handoff,
+  // which fills no template.
+  bool glued_to_name(std::size_t open, std::size_t close) const {
+    const auto name_byte = [](char c) { return doc::is_alpha(c) || doc::is_digit(c) || c == '_'; };
+    return free_form_ && ((open > 0 && name_byte(text_[open - 1])) ||
+                          (close + 1 < text_.size() && name_byte(text_[close + 1])));
+  }
+
   // Prose and table cells: `[text]` that is not a link, a task box or a footnote.
   void prose(TextRange range) {
     // Every search stops at the end of the range: a paragraph without a
@@ -165,7 +174,7 @@ class Scanner {
       if (!words || inner.back() == ' ') continue;
       const auto name = inner.substr(0, inner.find(' '));
       if (std::find(std::begin(html_elements), std::end(html_elements), name) != std::end(html_elements)) continue;
-      if (in_path_pattern(at, close)) continue;
+      if (in_path_pattern(at, close) || glued_to_name(at, close)) continue;
       if (free_form_ && names_a_later_value(inner) && in_open_task(offset, inner.size() + 2)) continue;
       report({offset, static_cast<std::uint32_t>(close + 1)});
     }
@@ -214,7 +223,7 @@ class Scanner {
                         std::all_of(inner.begin(), inner.end(), [](char c) {
                           return doc::is_alpha(c) || doc::is_digit(c) || c == '_' || c == '-' || c == ' ';
                         });
-      if (word) report({offset, static_cast<std::uint32_t>(close + 1)});
+      if (word && !glued_to_name(at, close)) report({offset, static_cast<std::uint32_t>(close + 1)});
     }
   }
 
@@ -337,7 +346,8 @@ are slots. A slot for a value that exists only once the work is done — a `date
 `timestamp`, `version`, `sha`, `hash`, `commit`, `number`, `count` or `url` — inside an open
 task item that says more than the slot (`- [ ] CHANGELOG v0.3.0-pending → v0.3.0 — <date>`)
 describes the line to write and is not reported; an item that is only a slot (`- [ ] <task>`)
-still is.
+still is. A `{slot}` or `<slot>` glued to a name (`mcp__{server}__{tool}`, `report_<date>.md`)
+is the variable part of a pattern, as one glued to a path is everywhere (`origin/<branch>`).
 
 Rules that compare values (`state-schema`, `state-mismatch`, `reread-mismatch`,
 `skill-resume-mismatch`) leave template slots to this rule, so an unfilled template gets one

@@ -127,6 +127,25 @@ bool settled_item(const doc::Document& document, const doc::ListItem& item) {
   return false;
 }
 
+// A count under a bold label: "**Total pending:** 1 items", "**Scout → Shea:** 0".
+// A fact about a queue, not a task.
+bool count_item(const doc::Document& document, const doc::ListItem& item) {
+  const auto text = doc::trim(document.text(item.content));
+  if (!text.starts_with("**")) return false;
+  const auto close = text.find("**", 2);
+  if (close == std::string_view::npos) return false;
+  const auto label = text.substr(2, close - 2);
+  auto rest = text.substr(close + 2);
+  if (label.ends_with(':')) {
+  } else if (rest.starts_with(':')) {
+    rest.remove_prefix(1);
+  } else {
+    return false;
+  }
+  rest = doc::trim(rest);
+  return !rest.empty() && doc::is_digit(rest.front());
+}
+
 // A section that checks its work as a whole: a command fence, or a
 // subsection about verification.
 bool verified_as_a_whole(const doc::Document& document, const generic::OutlineSection& section) {
@@ -186,7 +205,7 @@ bool names_a_scenario(std::string_view title) {
 // for a decision, not the next session's work yet.
 bool awaits_decision(std::string_view title) {
   for (std::string_view phrase : {"to decide", "to be decided", "da decidere", "a decidir",
-                                  "à décider", "zu entscheiden"}) {
+                                  "à décider", "zu entscheiden", "decisions", "decision"}) {
     if (support::find_phrase(title, phrase) != std::string_view::npos)
       return true;
   }
@@ -305,7 +324,7 @@ void check(engine::RuleContext& context) {
     for (const auto* item : tasks) {
       if (!has_code(document, item->range) && !refers_to_section(document, item->range) &&
           !optional_item(document, *item) && !decision_item(document, *item) &&
-          !settled_item(document, *item))
+          !settled_item(document, *item) && !count_item(document, *item))
         unverified.push_back(item);
     }
     if (!unverified.empty()) {
@@ -374,14 +393,15 @@ Not counted as tasks: checked items (`- [x]`), items offered rather than asked
 permits`), decisions
 to take (`Decide …`, `Discuss …`, `Choose between …`: no command proves them), items stamped
 settled (`CLOSED`, `DONE`, `RESOLVED` or `FIXED` in capitals as a word, a leading ✅ or ✔, or
-struck through with `~~`), a list introduced by a sentence that calls its items optional, future
+struck through with `~~`), counts under a bold label (`**Total pending:** 1 items`: a fact about
+a queue), a list introduced by a sentence that calls its items optional, future
 or out of scope ("… contains future/nice-to-have items:", "Things deliberately NOT in scope right
 now:"), the document's title when
 sections follow it (`# Next session — kick-off prompt` is a title, not a task list), the items of reading subsections (`### Key files to study`), and the items of subsections whose heading says
 the work is done, completed, optional, future, archived, deferred, nice-to-have or backlog. A
 section (or subsection) whose heading says its items wait for a decision — `to decide`, `to be
-decided`, `da decidere`, `a decidir`, `à décider`, `zu entscheiden` ("Prossimi passi consigliati
-(da decidere con l'utente)") — is not read for tasks: they are proposals, not work yet; nor is
+decided`, `da decidere`, `a decidir`, `à décider`, `zu entscheiden`, `decision(s)` ("Prossimi
+passi consigliati (da decidere con l'utente)", "What's left (operator decisions)") — is not read for tasks: they are proposals, not work yet; nor is
 one whose heading names known issues — `Known issues`, `Known bugs`, `Known limitations`,
 `Caveats`, `Gotchas`, also beside a task word (`Known issues / TODO`) — whose items say what is
 wrong now, facts the next session reads as context. Nor are the subsections of a playbook, whose

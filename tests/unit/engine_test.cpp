@@ -44,6 +44,17 @@ TEST(Lint, UnknownFilesGetOneWarningAndNothingElse) {
   EXPECT_EQ(result.diagnostics[0].severity, engine::Severity::warning);
 }
 
+TEST(Lint, AnEmptyFileIsReportedAsEmpty) {
+  for (const char* text : {"", "\n\n  \n"}) {
+    const auto result = engine::lint(doc::build_document(source::SourceFile("HANDOFF.md", text)),
+                                     rules::registry(), {});
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].rule->code, "HP001");
+    EXPECT_NE(result.diagnostics[0].message.find("the file is empty"), std::string::npos)
+        << result.diagnostics[0].message;
+  }
+}
+
 TEST(Lint, ForcedProfileOverridesDetection) {
   engine::LintOptions options;
   options.profile = engine::Profile::spellbook_handoff;
