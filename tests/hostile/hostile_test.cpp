@@ -239,12 +239,12 @@ TEST(HostileCheck, UnterminatedFenceIsHP005) {
   EXPECT_TRUE(contains(run.out, "this code fence is never closed")) << run.out;
 }
 
-TEST(HostileCheck, EmptyFileIsUnrecognised) {
+TEST(HostileCheck, EmptyFileIsReportedAsEmpty) {
   TempDir dir;
   const auto run = run_baton({"check", dir.write("empty-handoff.md", "")}, dir);
   EXPECT_EQ(run.code, 0) << run.out << run.err;
   EXPECT_TRUE(contains(run.out, "HP001")) << run.out;
-  EXPECT_TRUE(contains(run.out, "no handoff format recognised")) << run.out;
+  EXPECT_TRUE(contains(run.out, "the file is empty")) << run.out;
 }
 
 TEST(HostileCheck, BinaryFileIsUnrecognised) {
