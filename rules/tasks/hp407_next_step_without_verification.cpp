@@ -136,12 +136,8 @@ bool count_item(const doc::Document& document, const doc::ListItem& item) {
   if (close == std::string_view::npos) return false;
   const auto label = text.substr(2, close - 2);
   auto rest = text.substr(close + 2);
-  if (label.ends_with(':')) {
-  } else if (rest.starts_with(':')) {
-    rest.remove_prefix(1);
-  } else {
-    return false;
-  }
+  if (!label.ends_with(':') && !rest.starts_with(':')) return false;
+  if (rest.starts_with(':')) rest.remove_prefix(1);
   rest = doc::trim(rest);
   return !rest.empty() && doc::is_digit(rest.front());
 }

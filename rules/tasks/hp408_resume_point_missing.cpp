@@ -90,8 +90,8 @@ bool may_name_resume_point(std::string_view title) {
 // resume words, so their absence proves nothing.
 bool in_another_script(std::string_view title) {
   const auto words = engine::keywords::heading_words(title);
-  return !words.empty() && static_cast<unsigned char>(words.front()) >= 0xC0 &&
-         static_cast<unsigned char>(words.front()) != 0xC3;  // 0xC3: Latin-1 letters (é, ñ)
+  // Lead bytes C3-C9 are Latin letters (U+00C0-U+024F: é, ñ, Ł, ş); from CA on, other scripts.
+  return !words.empty() && static_cast<unsigned char>(words.front()) >= 0xCA;
 }
 
 void check(engine::RuleContext& context) {
