@@ -109,6 +109,56 @@ bool declares_surface(const doc::Document& document) {
   return false;
 }
 
+// A location written in inline code: a file (`src/lots.ts`) or a module
+// directory (`packages/registry`, `src/lots/`).
+bool is_code_location(std::string_view code) {
+  code = doc::trim(code);
+  if (is_path_token(code)) return true;
+  return code.find('/') != std::string_view::npos && code.find("//") == std::string_view::npos &&
+         support::looks_like_path(code) &&
+         std::any_of(code.begin(), code.end(), [](char c) { return doc::is_alpha(c); });
+}
+
+bool names_a_location(const doc::Document& document, source::TextRange range) {
+  for (const auto* code : doc::Document::within(document.inline_code(), range)) {
+    if (is_code_location(document.text(code->content))) return true;
+  }
+  return any_path(implementation::visible_text(document, range));
+}
+
+// A signature in inline code is a contract when the text around it says where
+// it lives: the list items that hold it ("Create `packages/registry`
+// exporting:" over "- `listProtocols(): Protocol[]`"), else its paragraph, or
+// the paragraph or heading just above that list or paragraph.
+bool inline_contract_has_location(const doc::Document& document, const doc::InlineCode& code) {
+  const doc::Block* outermost = nullptr;
+  for (const auto& block : document.blocks()) {
+    if (block.range.begin > code.range.begin) break;
+    if (block.range.end < code.range.end) continue;
+    if (block.kind != doc::BlockKind::item && block.kind != doc::BlockKind::paragraph &&
+        block.kind != doc::BlockKind::list) {
+      continue;
+    }
+    if (!outermost) outermost = &block;
+    if (block.kind == doc::BlockKind::list) continue;
+    // An item's own first line, not its other sub-items: a sibling's path
+    // says nothing about this signature.
+    const auto& source = document.source();
+    const auto own = block.kind == doc::BlockKind::item
+                         ? source.line_range(source.line_of(block.range.begin))
+                         : block.range;
+    if (names_a_location(document, own)) return true;
+  }
+  if (!outermost) return false;
+  const doc::Block* above = nullptr;
+  for (const auto& block : document.blocks()) {
+    if (block.range.begin >= outermost->range.begin) break;
+    if (block.range.end > outermost->range.begin) continue;
+    if (block.kind == doc::BlockKind::paragraph || block.kind == doc::BlockKind::heading) above = &block;
+  }
+  return above && names_a_location(document, above->range);
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
@@ -143,14 +193,22 @@ void check(engine::RuleContext& context) {
   }
   if (any_contract || declares_surface(document) || !implementation::asks_for_every_part(context))
     return;
-  // Signatures written only in running text are the usual near miss.
+  // Signatures in inline code next to the module they belong in are the
+  // contract written as a list; without a location they are a near miss.
+  const doc::InlineCode* unplaced = nullptr;
   for (const auto& code : document.inline_code()) {
+    if (!is_signature_line(doc::trim(document.text(code.content)))) continue;
+    if (inline_contract_has_location(document, code)) return;
+    if (!unplaced) unplaced = &code;
+  }
+  if (unplaced) {
+    const auto& code = *unplaced;
     const auto content = doc::trim(document.text(code.content));
-    if (!is_signature_line(content)) continue;
     context.report(code.range,
-                   fmt::format("no contracts in code fences: `{}` is only in running text; put the "
-                               "types and signatures the work must honour in a fenced block, each "
-                               "with the path of its file",
+                   fmt::format("no contracts: `{}` is a signature in running text with no file "
+                               "named near it; say which file or module it belongs in (\"Create "
+                               "`src/lots.ts` exporting:\" above the list), or put the contracts in "
+                               "a fenced block with the path of its file",
                                support::excerpt(content, 60)));
     return;
   }
@@ -193,6 +251,13 @@ appears on the opening fence line (`ts title="src/lots.ts"`), on a comment line 
 (`// packages/contracts/src/lots.ts`) or alone on its first line, or in the paragraph or heading
 right above the fence (the nearest one before it, with no other fenced block in between).
 
+Contracts written as a list count too: a signature in inline code (`` `listProtocols():
+Protocol[]` ``, `` `type Protocol` ``, judged as a fence line is) is a contract when a location
+is named next to it — a path (`src/lots.ts`) or a module directory in inline code
+(`` `packages/registry` ``) on the first line of a list item that holds it, in its paragraph, or
+in the paragraph or heading right above its list ("Create `packages/registry` exporting:" over
+the signatures).
+
 Test cases are not contracts: Go test functions (`func TestLookup(t *testing.T)`, any
 `*testing.` parameter) and Python `def test_…` lines. A tool whose interface is not a set of
 types declares it under an interface heading instead — `Interface`, `Contract`, `API`, `CLI`,
@@ -205,8 +270,9 @@ how to verify it and when it is done needs no contracts either.
 
 Reported:
 
-- once, when no fenced block is a contract — on the first inline code span that looks like a
-  signature (it belongs in a fence), else on the first paragraph line that is a signature
+- once, when no fenced block is a contract and no signature in inline code names its
+  location — on the first inline code span that looks like a signature (it needs its file or a
+  fence), else on the first paragraph line that is a signature
   written as plain text (`class DataProvider(Protocol):`, `def plot(rows: list[Row]) -> Figure`;
   stricter than in a fence: no full stop at the end, and a parameter list glued to its name or a
   capitalised type name, so "class of problems" stays prose), else on the title (the first

@@ -46,13 +46,21 @@ std::size_t enclosing_heading(const doc::Document& document, std::uint32_t offse
 // criteria ("Acceptance criteria" followed by "Verification: `pnpm
 // typecheck`"): an item of it is measurable or names a check, which needs no
 // outcome word under that label ("Adapter unit tests cover empty results").
-std::set<std::size_t> verified_sections(const doc::Document& document) {
+bool is_tests_title(std::string_view title) {
+  for (const std::string_view label : {"tests", "required tests", "test plan", "testing"}) {
+    if (doc::iequals(title, label)) return true;
+  }
+  return false;
+}
+
+std::set<std::size_t> sections_proved_by(const doc::Document& document,
+                                         implementation::TitleMatcher matches) {
   const auto proves = [&](source::TextRange range) {
     return implementation::measurable(document, range) != implementation::Evidence::none ||
            implementation::names_check(implementation::visible_text(document, range));
   };
   std::set<std::size_t> sections;
-  for (const auto& topic : implementation::find_topics(document, &is_verification_title)) {
+  for (const auto& topic : implementation::find_topics(document, matches)) {
     if (topic.body.empty()) continue;
     const auto items = doc::Document::within(document.list_items(), topic.body);
     const bool proved = items.empty() ? proves(topic.body)
@@ -64,11 +72,24 @@ std::set<std::size_t> verified_sections(const doc::Document& document) {
   return sections;
 }
 
+std::set<std::size_t> verified_sections(const doc::Document& document) {
+  return sections_proved_by(document, &is_verification_title);
+}
+
+// The sections whose "**Tests**:" list names the tests the phase adds
+// ("**Unit**: `category-map.ts` routes unknown categories to Others"): a
+// criterion there that names a check without an outcome ("confirm counts,
+// sort, search, filters work + test results") means those tests.
+std::set<std::size_t> tested_sections(const doc::Document& document) {
+  return sections_proved_by(document, &is_tests_title);
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   std::optional<bool> done_list;  // looked up at the first criterion that refers to it
   std::optional<std::set<std::size_t>> verified;  // likewise
+  std::optional<std::set<std::size_t>> tested;    // likewise
   for (const auto& phase : implementation::find_phases(document).phases) {
     if (phase.gated_by_commands) continue;  // the gate's commands prove its items
     for (const auto criterion : phase.criteria) {
@@ -76,6 +97,10 @@ void check(engine::RuleContext& context) {
         continue;
       if (!verified) verified = verified_sections(document);
       if (verified->count(enclosing_heading(document, criterion.begin))) continue;
+      if (implementation::names_check(implementation::visible_text(document, criterion))) {
+        if (!tested) tested = tested_sections(document);
+        if (tested->count(enclosing_heading(document, criterion.begin))) continue;
+      }
       if (implementation::is_done_title(implementation::visible_text(document, criterion))) {
         if (!done_list) done_list = has_done_list(document);
         if (*done_list) continue;
@@ -140,8 +165,15 @@ A criterion that names the Definition of Done under any of its labels ("every De
 item holds", "验收标准全部满足") is measurable too when the prompt's Definition of Done holds a
 list: the session checks its items one by one.
 
+A criterion that names a check without an outcome is measurable too when its section has a
+`**Tests**:` list (also a `Tests`, `Required tests`, `Test plan` or `Testing` heading) whose items
+name the tests or the files they cover: "confirm counts, sort, search, filters work + test
+results" under a phase that lists "**Unit**: prefix-boost ranking …" means those tests. Only such
+a criterion: "the workspace looks good" next to a tests list stays vague.
+
 Anything else is vague and reported on the criterion, quoting it: "looks good", "done", "works",
-"is complete", "as expected", "filters work + test results" (a check without an outcome).
+"is complete", "as expected", "filters work + test results" with no tests listed (a check without
+an outcome).
 
 A prose paragraph is judged as one criterion; write criteria as a list to have each judged.
 )md",

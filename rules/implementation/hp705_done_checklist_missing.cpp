@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/implementation/support.hpp"
 #include "rules/rules.hpp"
 #include "rules/support.hpp"
@@ -8,13 +10,45 @@ namespace baton::rules {
 
 namespace {
 
+// Every phase of the plan has exit criteria: those are the items the session
+// ticks off, so the Definition of Done need only state what the whole
+// delivers, in a sentence if it likes.
+bool every_phase_gated(const doc::Document& document) {
+  const auto plan = implementation::find_phases(document);
+  return !plan.phases.empty() &&
+         std::all_of(plan.phases.begin(), plan.phases.end(),
+                     [](const implementation::Phase& phase) { return !phase.criteria.empty(); });
+}
+
+// A sentence that defines done and says what it is: "Phase 0's \"done\"
+// definition: list + detail pages live for all protocols, …" — a colon, then
+// at least three words.
+bool states_conditions(std::string_view sentence) {
+  const auto colon = sentence.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : sentence.substr(colon + 1)) {
+    const bool letter = !doc::is_space(c);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 3;
+}
+
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   const auto topics = implementation::find_topics(document, &implementation::is_done_title);
   if (topics.empty()) {
     if (!implementation::asks_for_every_part(context)) return;
-    if (const auto near = implementation::find_done_look_alike(document)) {
+    const auto near = implementation::find_done_look_alike(document);
+    if (near && near->in_running_text &&
+        states_conditions(implementation::visible_text(document, near->range)) &&
+        every_phase_gated(document)) {
+      return;
+    }
+    if (near) {
       auto& finding = context.report(
           implementation::document_anchor(document),
           near->in_running_text
@@ -37,8 +71,9 @@ void check(engine::RuleContext& context) {
                    "of `- [ ]` items that must all hold when the work is finished");
     return;
   }
-  // A small task's Definition of Done may be one sentence of conditions.
-  if (implementation::is_small_task(context)) return;
+  // A small task's Definition of Done may be one sentence of conditions, and
+  // so may a plan's whose every phase has its exit criteria.
+  if (implementation::is_small_task(context) || every_phase_gated(document)) return;
   // A numbered or bulleted list of conditions is a checklist as much as
   // `- [ ]` items are; only a Definition of Done with no list at all is one
   // the session cannot tick off.
@@ -81,7 +116,11 @@ on the Definition of Done itself when it holds no list at all.
 
 A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
 may state its Definition of Done in one sentence of conditions
-(`Definition of done: the transcript persists and all checks pass.`).
+(`Definition of done: the transcript persists and all checks pass.`). So may a prompt whose
+every phase has exit criteria — the phases' criteria are then the items the session ticks off —
+under a Definition of Done label, or in a sentence of running text that defines done and says
+what it is after a colon ("Phase 0's \"done\" definition: list + detail pages live for all
+protocols, fully static, no database"; three words or more after the colon).
 )md",
     .why_it_matters = R"md(
 Exit criteria end phases; the Definition of Done ends the work. Without a checklist the

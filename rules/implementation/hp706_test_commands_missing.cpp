@@ -15,21 +15,16 @@ void check(engine::RuleContext& context) {
   for (const auto& fence : document.fences()) {
     if (implementation::fence_runs_tests(document, fence)) return;
   }
-  // A command in running text is the usual near miss: point at it.
+  // A whole command in inline code is as exact as one in a fence: it is
+  // copied, not reconstructed (see docs/implementation-prompts.md).
   for (const auto& code : document.inline_code()) {
     const auto content = doc::trim(document.text(code.content));
-    if (content.find(' ') == std::string_view::npos || !implementation::is_test_command(content))
-      continue;
-    context.report(code.range,
-                   fmt::format("no fenced block holds a test command; `{}` is only in running "
-                               "text — put the commands that run the tests in a ```sh fence the "
-                               "session can copy",
-                               support::excerpt(content, 60)));
-    return;
+    if (content.find(' ') != std::string_view::npos && implementation::is_test_command(content))
+      return;
   }
   context.report(implementation::document_anchor(document),
-                 "no fenced block holds a test command; put the commands that run the tests in "
-                 "a ```sh fence the session can copy");
+                 "no test command: neither a fenced block nor inline code holds a command that "
+                 "runs the tests; put them in a ```sh fence the session can copy");
 }
 
 }  // namespace
@@ -39,7 +34,7 @@ extern const engine::RuleMeta test_commands_missing{
     .name = "test-commands-missing",
     .family = "Implementation prompt",
     .profile = "implementation-prompt",
-    .summary = "No fenced block holds a test command",
+    .summary = "No test command written as code",
     .what_it_checks = R"md(
 At least one fenced block written as a shell session — info string empty or one of `sh`,
 `bash`, `shell`, `console`, `zsh`, `fish`, `powershell`, `ps1`, `pwsh`, `cmd`, `bat`, `text`,
@@ -51,13 +46,16 @@ At least one fenced block written as a shell session — info string empty or on
 not count. A step number and a short label before the command are read past
 (`4. Run: cd backend && pytest -v`).
 
-Reported on the first inline code span holding such a command with arguments (`` `pnpm test` ``
-in running text), else on the title (the first level-1 heading) or line 1. A warning: the phases'
-exit criteria may already name the commands.
+An inline code span that holds such a whole command, with its arguments (`` `pnpm test` ``,
+`` `cargo test -p lots` ``), counts too: it is as exact as a fence, copied rather than
+reconstructed. A lone runner name (`` `pytest` ``) does not.
+
+Reported on the title (the first level-1 heading) or line 1. A warning: the phases' exit criteria
+may already say how each phase is proved.
 )md",
     .why_it_matters = R"md(
-Commands in a fence are copied and run exactly; commands paraphrased in prose ("run the unit
-tests") are reconstructed, and the reconstruction is where a session tests the wrong package or
+Commands written as code are copied and run exactly; commands paraphrased in prose ("run the
+unit tests") are reconstructed, and the reconstruction is where a session tests the wrong package or
 skips the integration suite. The seed pattern lists "test commands" among what the prompt holds.
 )md",
     .bad_example = R"md(<!-- baton-profile implementation-prompt -->

@@ -17,6 +17,7 @@ void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
   if (implementation::is_greenfield(context.document())) return;  // nothing to roll back
+  if (implementation::is_supervised(context.document())) return;  // the user reviews each phase
   implementation::require_topic(
       context, &is_rollback_title,
       "no rollback steps: add a `## Rollback` section saying how to undo the change (the commits "
@@ -44,7 +45,13 @@ rollback heading or label when every one of them is empty (nothing but HTML comm
 Not asked for when there is nothing to roll back: new work, said so in the title or the first
 3,000 bytes ("greenfield", "from scratch", "new project", "new repository", "new app", "this is
 a prototype", "brand-new", "新项目", "从零"); and not for a *small task* (at most 80 lines, with a
-fenced test command and a Definition of Done; see `docs/implementation-prompts.md`).
+fenced test command and a Definition of Done; see `docs/implementation-prompts.md`); nor for a
+*supervised* prompt, which in its title or first 3,000 bytes asks the session to stop after
+every phase (or milestone) and wait for the user — a sentence with "after each phase", "after
+every phase", "at the end of each phase" or "between phases" and "wait for", "go-ahead",
+"approval", "until I confirm" ("After each phase, stop, summarize what changed, and wait for my
+go-ahead"): the user sees each phase's result and decides whether to go on or back. "Stop and
+report" alone does not wait.
 )md",
     .why_it_matters = R"md(
 A session executing cold will run migrations, rename files and change configuration. When a

@@ -998,6 +998,35 @@ bool is_greenfield(const Document& document) {
                      });
 }
 
+namespace {
+
+constexpr std::string_view phase_gates[] = {"after each phase", "after every phase",
+                                            "at the end of each phase", "after each milestone",
+                                            "after every milestone", "between phases"};
+constexpr std::string_view waits[] = {"wait for", "go-ahead", "go ahead", "approval",
+                                      "until i confirm", "until i approve", "until i say"};
+
+}  // namespace
+
+bool is_supervised(const Document& document) {
+  const auto text = document.source().text();
+  const auto framing = visible_text(
+      document, {0, static_cast<std::uint32_t>(std::min(text.size(), framing_bytes))});
+  const auto has_any = [](std::string_view sentence, std::span<const std::string_view> phrases) {
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](std::string_view phrase) { return contains_word(sentence, phrase); });
+  };
+  std::size_t begin = 0;
+  while (begin < framing.size()) {
+    auto end = framing.find(". ", begin);
+    if (end == std::string::npos) end = framing.size();
+    const auto sentence = std::string_view(framing).substr(begin, end - begin);
+    if (has_any(sentence, phase_gates) && has_any(sentence, waits)) return true;
+    begin = end + 2;
+  }
+  return false;
+}
+
 std::optional<OrderedSteps> find_ordered_steps(const Document& document) {
   std::optional<OrderedSteps> found;
   const auto consider = [&](OrderedSteps steps) {

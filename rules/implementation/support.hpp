@@ -182,6 +182,11 @@ bool is_small_task(const engine::RuleContext& context);
 // Nothing exists to roll back.
 bool is_greenfield(const Document& document);
 
+// The title or overview asks the session to stop after every phase and wait
+// for the user ("After each phase, stop, summarize what changed, and wait for
+// my go-ahead"): each phase's result is reviewed before the next starts.
+bool is_supervised(const Document& document);
+
 // Numbered steps that are not phases: three or more sibling headings
 // numbered "1. ..." below level 2 (or titled "STEP 1 ..." at any level), or an ordered list of three or more items after a
 // heading or sentence that names an order ("Steps", "What to build first",
