@@ -1000,11 +1000,17 @@ bool is_greenfield(const Document& document) {
 
 namespace {
 
-constexpr std::string_view phase_gates[] = {"after each phase", "after every phase",
-                                            "at the end of each phase", "after each milestone",
-                                            "after every milestone", "between phases"};
-constexpr std::string_view waits[] = {"wait for", "go-ahead", "go ahead", "approval",
-                                      "until i confirm", "until i approve", "until i say"};
+constexpr std::string_view phase_gates[] = {
+    "after each phase",      "after every phase", "at the end of each phase", "after each milestone",
+    "after every milestone", "between phases",    "between each phase",       "the next phase",
+    "the next milestone"};
+// Waiting for the user, not for CI: "wait for CI before the next phase" is no gate.
+constexpr std::string_view waits[] = {
+    "wait for my",       "wait for me",       "wait for your",    "wait for the user",
+    "wait for user",     "wait for a user",   "wait for approval", "wait for confirmation",
+    "wait for review",   "go-ahead",          "my go ahead",      "my approval",
+    "your approval",     "explicit approval", "until i confirm",  "until i approve",
+    "until i say"};
 
 }  // namespace
 
