@@ -1,5 +1,6 @@
 // The labelled real-world corpus: every public prompt of
-// ../shared/corpus/realworld is linted under its original base name, and
+// ../shared/corpus/realworld (and the implementation prompt of
+// ../shared/corpus/implementation-prompts) is linted under its original base name, and
 // every finding must carry a verdict in tests/realworld/manifest.json (tp,
 // fp, or fixed: a former false positive that must never return). The
 // per-file and per-rule tables of docs/realworld.md come from this run;
