@@ -264,9 +264,9 @@ types declares it under an interface heading instead — `Interface`, `Contract`
 `Endpoints`, `Public commands`, `公共命令`, `接口` — in a fence (its commands and flags, its
 routes): that counts as the contract, and needs no file path.
 
-A *small task* — at most 80 lines, with a fenced test command and a Definition of Done that says
-something (one sentence is enough) — is not asked for this: a bug fix that says what to change,
-how to verify it and when it is done needs no contracts either.
+A *small task* — at most 80 lines, with a test command written as code and a Definition of
+Done that says something (one sentence is enough) — is not asked for this: a bug fix that says
+what to change, how to verify it and when it is done needs no contracts either.
 
 Reported:
 

@@ -76,8 +76,9 @@ Reported once, where the nearest thing to a plan is:
   (`## Implementation phases`, `## Phase plan`: it promises a plan it does not hold);
 - else on the title (the first level-1 heading) or line 1.
 
-A *small task* — at most 80 lines, with a fenced test command and a Definition of Done that says
-something — needs no phases and is not reported; see `docs/implementation-prompts.md`.
+A *small task* — at most 80 lines, with a test command written as code and a Definition of
+Done that says something — needs no phases and is not reported; see
+`docs/implementation-prompts.md`.
 )md",
     .why_it_matters = R"md(
 A fresh session given one undivided task works until it believes it is done. Phases give it

@@ -114,8 +114,8 @@ a definition of done (`Phase 0's "done" definition: …`), never claiming outrig
 none;
 on the Definition of Done itself when it holds no list at all.
 
-A *small task* (at most 80 lines, with a fenced test command; see `docs/implementation-prompts.md`)
-may state its Definition of Done in one sentence of conditions
+A *small task* (at most 80 lines, with a test command written as code; see
+`docs/implementation-prompts.md`) may state its Definition of Done in one sentence of conditions
 (`Definition of done: the transcript persists and all checks pass.`). So may a prompt whose
 every phase has exit criteria — the phases' criteria are then the items the session ticks off —
 under a Definition of Done label, or in a sentence of running text that defines done and says

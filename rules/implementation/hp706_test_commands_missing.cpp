@@ -12,16 +12,7 @@ void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   if (!implementation::asks_for_every_part(context)) return;  // only the parts it has
-  for (const auto& fence : document.fences()) {
-    if (implementation::fence_runs_tests(document, fence)) return;
-  }
-  // A whole command in inline code is as exact as one in a fence: it is
-  // copied, not reconstructed (see docs/implementation-prompts.md).
-  for (const auto& code : document.inline_code()) {
-    const auto content = doc::trim(document.text(code.content));
-    if (content.find(' ') != std::string_view::npos && implementation::is_test_command(content))
-      return;
-  }
+  if (implementation::has_test_command(document)) return;
   context.report(implementation::document_anchor(document),
                  "no test command: neither a fenced block nor inline code holds a command that "
                  "runs the tests; put them in a ```sh fence the session can copy");

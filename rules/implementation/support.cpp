@@ -931,12 +931,23 @@ bool fence_runs_tests(const Document& document, const doc::Fence& fence) {
   return false;
 }
 
+bool has_test_command(const Document& document) {
+  const auto fences = document.fences();
+  if (std::any_of(fences.begin(), fences.end(),
+                  [&](const doc::Fence& fence) { return fence_runs_tests(document, fence); }))
+    return true;
+  // A whole command in inline code is as exact as one in a fence: it is
+  // copied, not reconstructed (see docs/implementation-prompts.md).
+  const auto spans = document.inline_code();
+  return std::any_of(spans.begin(), spans.end(), [&](const doc::InlineCode& code) {
+    const auto content = doc::trim(document.text(code.content));
+    return content.find(' ') != std::string_view::npos && is_test_command(content);
+  });
+}
+
 bool is_small_task(const Document& document) {
   if (document.source().line_count() > small_task_max_lines) return false;
-  const auto fences = document.fences();
-  if (std::none_of(fences.begin(), fences.end(),
-                   [&](const doc::Fence& fence) { return fence_runs_tests(document, fence); }))
-    return false;
+  if (!has_test_command(document)) return false;
   const auto done = find_topics(document, &is_done_title);
   return std::any_of(done.begin(), done.end(), [&](const Topic& topic) {
     return !visible_text(document, topic.body).empty();

@@ -168,10 +168,14 @@ bool is_shell_fence(const doc::Fence& fence);
 // A shell fence with a line that runs tests.
 bool fence_runs_tests(const Document& document, const doc::Fence& fence);
 
-// A small task: at most small_task_max_lines lines, with a fenced test
-// command and a Definition of Done that says something (a sentence is
-// enough). Such a prompt needs no phases, contracts, risks or rollback
-// plan; see docs/implementation-prompts.md.
+// A test command written as code: a shell fence that runs tests, or a whole
+// test command in inline code (`pnpm test`; a lone `pytest` is not one).
+bool has_test_command(const Document& document);
+
+// A small task: at most small_task_max_lines lines, with a test command
+// written as code (has_test_command) and a Definition of Done that says
+// something (a sentence is enough). Such a prompt needs no phases,
+// contracts, risks or rollback plan; see docs/implementation-prompts.md.
 inline constexpr std::size_t small_task_max_lines = 80;
 bool is_small_task(const Document& document);
 // The same, judged once per lint.
