@@ -40,18 +40,19 @@ risks heading or label when every one of them is empty (its text up to the next 
 same or a higher level, or the text after the label and the list right below it, holds nothing
 but HTML comments).
 
-A *small task* — at most 80 lines, with a test command written as code and a Definition of Done that
-says something (one sentence is enough) — is not asked for this: a bug fix that says what to change,
-how to verify it and when it is done needs no risks section. Nor is a *supervised* prompt: one that,
-in its title or first 3,000 bytes, asks the session to stop after every phase (or milestone) and
-wait for the user (the sentences `rollback-missing` describes: "After each phase, stop, summarize
-what changed, and wait for my go-ahead"). What goes wrong then surfaces at the next gate, one phase
-in, in front of the user. "Stop and report" alone does not wait.
+A *small task* — at most 80 lines, with a test command written as code and a Definition of Done
+that says something (one sentence is enough) — is not asked for this: a bug fix that says what
+to change, how to verify it and when it is done needs no risks section. Nor is a *supervised*
+prompt: one that, in its title or first 3,000 bytes, asks the session to stop after every phase
+(or milestone) and wait for the user (the sentences `rollback-missing` describes: "After each
+phase, stop, summarize what changed, and wait for my go-ahead"). What goes wrong then surfaces
+at the next gate, one phase in, in front of the user. "Stop and report" alone does not wait.
 )md",
     .why_it_matters = R"md(
 The planning session knows where the work can go wrong — a flaky external API, a migration that
 cannot be undone, a dependency that may not exist. If the prompt does not say so, the executing
-session finds out by walking into it. A warning: small prompts may have nothing to declare, and a supervised session asks.
+session finds out by walking into it. A warning: small prompts may have nothing to declare, and
+a supervised session asks.
 )md",
     .bad_example = R"md(<!-- baton-profile implementation-prompt -->
 # Lot lookup endpoint

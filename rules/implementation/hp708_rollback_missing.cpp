@@ -42,18 +42,18 @@ The prompt should say how to undo the change: a heading whose title contains "ro
 Reported on the title (the first level-1 heading) or line 1 when there is none; on the first
 rollback heading or label when every one of them is empty (nothing but HTML comments).
 
-Not asked for when there is nothing to roll back: new work, said so in the title or the first 3,000
-bytes ("greenfield", "from scratch", "new project", "new repository", "new app", "this is a
-prototype", "brand-new", "新项目", "从零"); and not for a *small task* (at most 80 lines, with a fenced
-test command and a Definition of Done; see `docs/implementation-prompts.md`); nor for a *supervised*
-prompt, which in its title or first 3,000 bytes asks the session to stop after every phase (or
-milestone) and wait for the user — a sentence with "after each phase", "after every phase", "at the
-end of each phase", "between phases", "between each phase" or "the next phase" (and the same with
-"milestone") and a wait for the user — "wait for my", "wait for the user", "wait for approval",
-"go-ahead", "my approval", "until I confirm", … (not "wait for CI"): "After each phase, stop,
-summarize what changed, and wait for my go-ahead"; "Wait for my explicit approval before moving to
-the next phase". The user sees each phase's result and decides whether to go on or back. "Stop and
-report" alone does not wait.
+Not asked for when there is nothing to roll back: new work, said so in the title or the first
+3,000 bytes ("greenfield", "from scratch", "new project", "new repository", "new app", "this is
+a prototype", "brand-new", "新项目", "从零"); and not for a *small task* (at most 80 lines, with a
+test command written as code and a Definition of Done; see `docs/implementation-prompts.md`);
+nor for a *supervised* prompt, which in its title or first 3,000 bytes asks the session to stop
+after every phase (or milestone) and wait for the user — a sentence with "after each phase",
+"after every phase", "at the end of each phase", "between phases", "between each phase" or "the
+next phase" (and the same with "milestone") and a wait for the user — "wait for my", "wait for
+the user", "wait for approval", "go-ahead", "my approval", "until I confirm", … (not "wait for
+CI"): "After each phase, stop, summarize what changed, and wait for my go-ahead"; "Wait for my
+explicit approval before moving to the next phase". The user sees each phase's result and
+decides whether to go on or back. "Stop and report" alone does not wait.
 )md",
     .why_it_matters = R"md(
 A session executing cold will run migrations, rename files and change configuration. When a
