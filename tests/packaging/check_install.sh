@@ -3,8 +3,9 @@
 #
 #   tests/packaging/check_install.sh BUILD_DIR [install|deb|all]
 #
-# install: installs into a temporary prefix and checks the binary, the man page and the docs
-#          are there, that nothing else is, and that the installed binary runs.
+# install: installs into a temporary prefix and checks the binary, the man page, the docs and
+#          the editor and agent integrations are there, that nothing else is, and that the
+#          installed binary runs.
 # deb:     runs cpack into a temporary directory and checks the .deb: its name, control
 #          fields, that it lists usr/bin/baton and the man page, and that the binary in it runs.
 #          Skipped (exit 77) when dpkg-deb is missing.
@@ -38,9 +39,21 @@ check_tree() {
   label=$2
   for file in bin/baton share/man/man1/baton.1 share/doc/baton/README.md \
       share/doc/baton/format.md share/doc/baton/output.md share/doc/baton/ci.md \
-      share/doc/baton/rules/index.md share/doc/baton/rules/HP101.md; do
+      share/doc/baton/rules/index.md share/doc/baton/rules/HP101.md \
+      share/baton/neovim/baton.lua share/baton/helix/languages.toml \
+      share/emacs/site-lisp/baton.el; do
     if [ -f "$root/$file" ]; then pass "$label has $file"; else fail "$label lacks $file"; fi
   done
+  # The Claude Code plugin, whole: every file of editors/claude-code, its manifest included.
+  for plugin_file in $(cd "$source/editors/claude-code" && find . -type f | sed 's|^\./||'); do
+    [ -f "$root/share/baton/claude-code/$plugin_file" ] || fail "$label lacks share/baton/claude-code/$plugin_file"
+  done
+  if [ -f "$root/share/baton/claude-code/.claude-plugin/plugin.json" ]; then
+    pass "$label has the Claude Code plugin"
+  fi
+  # share/ holds the man page, the docs, baton's data and the Emacs library, nothing else.
+  extra=$(cd "$root/share" && find . -mindepth 1 -maxdepth 1 ! -name man ! -name doc ! -name baton ! -name emacs | sort)
+  [ -z "$extra" ] || fail "$label has unexpected entries in share/: $extra"
   [ -x "$root/bin/baton" ] || fail "$label: bin/baton is not executable"
   # Every docs/*.md and docs/rules/*.md page is installed.
   for page in "$source"/docs/*.md "$source"/docs/rules/*.md; do
@@ -99,7 +112,8 @@ if [ "$what" = deb ] || [ "$what" = all ]; then
       pass "cpack made $(basename "$deb")"
       listing=$(dpkg-deb -c "$deb")
       for entry in ./usr/bin/baton ./usr/share/man/man1/baton.1 ./usr/share/doc/baton/README.md \
-          ./usr/share/doc/baton/rules/index.md; do
+          ./usr/share/doc/baton/rules/index.md ./usr/share/baton/claude-code/.claude-plugin/plugin.json \
+          ./usr/share/baton/claude-code/hooks/hooks.json ./usr/share/emacs/site-lisp/baton.el; do
         if printf '%s\n' "$listing" | awk '{print $6}' | grep -qx "$entry"; then
           pass ".deb lists $entry"
         else
