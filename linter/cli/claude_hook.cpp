@@ -13,6 +13,7 @@
 #include "cli/inputs.hpp"
 #include "engine/config_resolver.hpp"
 #include "engine/rule.hpp"
+#include "generate/model.hpp"
 #include "lsp/lint_document.hpp"
 #include "rules/registry.hpp"
 #include "session/jsonl_reader.hpp"
@@ -227,13 +228,19 @@ HookReply stop(const Json& event, const fs::path& cwd) {
   return {0, reply.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n', {}};
 }
 
-// The newest file in cwd or cwd/.claude that a scan would lint: the handoff
-// a new session in cwd is meant to boot from.
-std::optional<CheckedPrompt> boot_prompt(const fs::path& cwd) {
+// The newest file in cwd, cwd/.claude or spellbook's distilled directory of
+// the project that a scan would lint: the handoff a new session in cwd is
+// meant to boot from (spellbook's /distill-session writes it there).
+std::optional<CheckedPrompt> boot_prompt(const fs::path& cwd, const std::optional<fs::path>& home) {
   PromptChecker checker;
   std::optional<CheckedPrompt> newest;
   fs::file_time_type newest_time{};
-  for (const auto& directory : {cwd, cwd / ".claude"}) {
+  std::vector<fs::path> directories{cwd, cwd / ".claude"};
+  if (home && !home->empty()) {
+    directories.push_back(*home / ".local" / "spellbook" / "distilled" /
+                          generate::spellbook_project_encoded(cwd.lexically_normal().string()));
+  }
+  for (const auto& directory : directories) {
     std::error_code ec;
     fs::directory_iterator it(directory, ec);
     if (ec)
@@ -252,8 +259,8 @@ std::optional<CheckedPrompt> boot_prompt(const fs::path& cwd) {
   return newest;
 }
 
-HookReply session_start(const fs::path& cwd) {
-  const auto prompt = boot_prompt(cwd);
+HookReply session_start(const fs::path& cwd, const std::optional<fs::path>& home) {
+  const auto prompt = boot_prompt(cwd, home);
   if (!prompt)
     return {};
   const auto characters = source::count_codepoints(prompt->text);
@@ -297,7 +304,7 @@ HookReply session_start(const fs::path& cwd) {
 
 }  // namespace
 
-HookReply answer_claude_hook(std::string_view event_json) {
+HookReply answer_claude_hook(std::string_view event_json, const std::optional<fs::path>& home) {
   const auto event = Json::parse(event_json, nullptr, false);
   if (event.is_discarded() || !event.is_object()) {
     return warning(
@@ -319,7 +326,7 @@ HookReply answer_claude_hook(std::string_view event_json) {
     if (name == "Stop" || name == "SubagentStop")
       return stop(event, cwd);
     if (name == "SessionStart")
-      return session_start(cwd);
+      return session_start(cwd, home);
   } catch (const std::exception& exception) {
     return warning(std::string("internal error: ") + exception.what());
   }

@@ -4,6 +4,8 @@
 // checks the handoffs it writes (see docs/agents.md for the contract).
 
 #include <cstddef>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,10 +29,11 @@ inline constexpr std::size_t claude_hook_output_budget = 10000;
 // - Stop/SubagentStop: {"decision": "block", "reason"} while a handoff the
 //   session wrote (found in transcript_path) has errors, unless
 //   stop_hook_active says the agent is already continuing for a stop hook;
-// - SessionStart: additionalContext naming the problems of the handoff in
-//   cwd (or cwd/.claude) the new session would boot from: errors, and a size
-//   past claude_hook_output_budget.
+// - SessionStart: additionalContext naming the problems of the handoff the
+//   new session would boot from — the newest in cwd, cwd/.claude or, with a
+//   `home`, spellbook's home/.local/spellbook/distilled/<project-encoded>/ —
+//   errors, and a size past claude_hook_output_budget.
 // Anything else, bad input included, exits 0: a hook never breaks a session.
-HookReply answer_claude_hook(std::string_view event_json);
+HookReply answer_claude_hook(std::string_view event_json, const std::optional<std::filesystem::path>& home);
 
 }  // namespace baton::cli

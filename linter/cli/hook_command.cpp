@@ -1,5 +1,8 @@
 #include "cli/hook_command.hpp"
 
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "cli/claude_hook.hpp"
@@ -35,7 +38,10 @@ int HookCommand::run(std::istream& in, std::ostream& out, std::ostream& err) con
         << " (nothing was checked)\n";
     return 0;
   }
-  const auto reply = answer_claude_hook(*event);
+  std::optional<std::filesystem::path> home;
+  if (const char* value = std::getenv("HOME"); value && *value)
+    home = value;
+  const auto reply = answer_claude_hook(*event, home);
   out << reply.out;
   err << reply.err;
   return reply.exit_code;

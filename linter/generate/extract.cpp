@@ -548,11 +548,7 @@ class Extractor {
       model_.project_dir = world_.working_directory();
     }
     model_.project_dir = normal(model_.project_dir);
-    auto encoded = model_.project_dir;
-    while (!encoded.empty() && encoded.front() == '/')
-      encoded.erase(0, 1);
-    std::replace(encoded.begin(), encoded.end(), '/', '-');
-    model_.project_encoded = encoded.empty() ? "root" : encoded;
+    model_.project_encoded = spellbook_project_encoded(model_.project_dir);
     model_.session_id = redact(model_.session_id);
     model_.slug = redact(model_.slug);
   }

@@ -4,6 +4,7 @@
 // checked against the world: the input of the renderer. Every string that
 // came from the transcript or the world has had its secrets redacted.
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -141,5 +142,14 @@ struct Model {
   // The planning documents Section 0.2 and 1.10 read: present, quotable, at most five.
   std::vector<const PlanningDoc*> reads() const;
 };
+
+// spellbook's directory name for a project (its distilled files live in
+// ~/.local/spellbook/distilled/<this>/): the path without its leading '/',
+// each '/' as '-'; "root" for '/'.
+inline std::string spellbook_project_encoded(std::string project_dir) {
+  project_dir.erase(0, std::min(project_dir.find_first_not_of('/'), project_dir.size()));
+  std::replace(project_dir.begin(), project_dir.end(), '/', '-');
+  return project_dir.empty() ? "root" : project_dir;
+}
 
 }  // namespace baton::generate

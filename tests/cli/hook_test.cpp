@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include "support/cli_support.hpp"
@@ -215,6 +217,38 @@ TEST(ClaudeHook, SessionStartNamesTheErrorsOfTheNewestHandoffAndIsSilentOnAClean
   const auto context =
       Json::parse(run.out).at("hookSpecificOutput").at("additionalContext").get<std::string>();
   EXPECT_NE(context.find(broken), std::string::npos) << context;
+  EXPECT_NE(context.find("HP101"), std::string::npos) << context;
+}
+
+// spellbook's /distill-session writes the boot prompt to
+// ~/.local/spellbook/distilled/<project-encoded>/, not into the project.
+TEST(ClaudeHook, SessionStartLooksInSpellbooksDistilledDirectoryOfTheProject) {
+  TempDir home;
+  TempDir project;
+  const char* old_home = std::getenv("HOME");
+  const std::string saved = old_home ? old_home : "";
+  ::setenv("HOME", home.path().c_str(), 1);
+  const auto event = Json{
+      {"cwd", project.path().string()}, {"hook_event_name", "SessionStart"}, {"source", "startup"}};
+  const auto before = hook(event);
+  auto encoded = project.path().lexically_normal().string().substr(1);
+  std::replace(encoded.begin(), encoded.end(), '/', '-');
+  const auto distilled = home.write(".local/spellbook/distilled/" + encoded + "/webhook-20260106-143022.md",
+                                    read_text(examples + "broken-handoff.md"));
+  // Another project's distilled file is not this session's boot prompt.
+  home.write(".local/spellbook/distilled/other-project/x-20260106-143022.md",
+             read_text(examples + "broken-handoff.md"));
+  const auto after = hook(event);
+  if (old_home)
+    ::setenv("HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("HOME");
+  EXPECT_EQ(before.out, "");
+  ASSERT_EQ(after.code, 0) << after.err;
+  const auto context =
+      Json::parse(after.out).at("hookSpecificOutput").at("additionalContext").get<std::string>();
+  EXPECT_NE(context.find(distilled), std::string::npos) << context;
+  EXPECT_EQ(context.find("other-project"), std::string::npos) << context;
   EXPECT_NE(context.find("HP101"), std::string::npos) << context;
 }
 
