@@ -448,6 +448,18 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
   if (arguments.rule_docs_url) {
     render_options.rule_docs_url = *arguments.rule_docs_url;
     if (!render_options.rule_docs_url.ends_with('/')) render_options.rule_docs_url += '/';
+  } else {
+    // One report, one base: the configuration of the directory baton runs in
+    // (or --config). A broken one was already reported for the files it covers.
+    std::error_code ec;
+    const auto here = std::filesystem::current_path(ec);
+    try {
+      if (const auto* resolved = ec ? nullptr : resolver->for_directory(here);
+          resolved && resolved->config.rule_docs_url) {
+        render_options.rule_docs_url = *resolved->config.rule_docs_url;
+      }
+    } catch (const engine::ConfigFailure&) {
+    }
   }
   // Only sarif can say that a finding is suppressed; the other formats show
   // what counts.
@@ -633,7 +645,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                   "as suppressions");
   check
       ->add_option("--rule-docs-url", check_arguments.rule_docs_url,
-                   "Base URL of the rule pages for sarif helpUri (default: " +
+                   "Base URL of the rule pages for sarif helpUri (default: rule_docs_url of "
+                   ".baton.json, else " +
                        std::string(engine::default_rule_docs_url) + ")")
       ->type_name("URL");
   check->add_option("--max-file-size", check_arguments.max_file_size,

@@ -16,7 +16,7 @@ using json = nlohmann::json;
 
 constexpr std::string_view top_level_keys[] = {"$schema", "extends", "rules", "overrides",
                                                 "profiles", "ignore", "profile_definitions",
-                                                "max_file_size", "project_root"};
+                                                "max_file_size", "project_root", "rule_docs_url"};
 constexpr std::string_view override_keys[] = {"files", "rules", "profile"};
 
 std::string list_of(std::span<const std::string_view> keys) {
@@ -110,6 +110,13 @@ std::optional<std::string> read_config(const json& root, Registry registry, Conf
               .string();
       // "dir/." normalises to "dir/"; the root is named without the slash.
       while (config.project_root->size() > 1 && config.project_root->back() == '/') config.project_root->pop_back();
+    } else if (key == "rule_docs_url") {
+      if (!value.is_string() || value.get<std::string>().find("://") == std::string::npos) {
+        return std::string("rule_docs_url must be a URL, the base of the rule pages (\"https://"
+                           "example.com/baton/rules/\"; HP102.md is appended)");
+      }
+      config.rule_docs_url = value.get<std::string>();
+      if (!config.rule_docs_url->ends_with('/')) *config.rule_docs_url += '/';
     } else if (key == "profiles") {
       if (!value.is_object()) return std::string("profiles must be an object of profile: globs");
       for (const auto& [name, globs] : value.items()) {
@@ -279,6 +286,7 @@ Config merge_config(const Config& base, const Config& child) {
                                 child.custom_profiles.end());
   if (child.max_file_size) merged.max_file_size = child.max_file_size;
   if (child.project_root) merged.project_root = child.project_root;
+  if (child.rule_docs_url) merged.rule_docs_url = child.rule_docs_url;
   return merged;
 }
 

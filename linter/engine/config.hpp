@@ -43,6 +43,9 @@ struct Config {
   // The repository root that relative paths in handoffs resolve against
   // (absolute: resolved against the config's directory when parsed).
   std::optional<std::string> project_root;
+  // The base of the rule pages that SARIF helpUri links to, ending in '/'
+  // (--rule-docs-url wins); unset: default_rule_docs_url.
+  std::optional<std::string> rule_docs_url;
 };
 
 struct ConfigError {

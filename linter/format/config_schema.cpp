@@ -108,7 +108,11 @@ std::string config_schema(engine::Registry registry) {
         {"project_root",
          {{"description", "The repository root, relative to this file or absolute: relative paths in free-form handoffs and implementation prompts resolve against it and are accepted (HP205 key-path-not-absolute)."},
           {"type", "string"},
-          {"minLength", 1}}}}}};
+          {"minLength", 1}}},
+        {"rule_docs_url",
+         {{"description", "The base URL of the rule pages that SARIF helpUri links to (the rule's code and .md are appended; a / is added when missing). --rule-docs-url wins. Read from the configuration of the directory baton runs in."},
+          {"type", "string"},
+          {"pattern", "://"}}}}}};
   return schema.dump(2) + "\n";
 }
 

@@ -179,6 +179,24 @@ TEST(SarifExtras, EveryRuleHasAHelpUriUnderTheConfiguredBase) {
                 custom["runs"][0]["tool"]["driver"]["rules"][0]["id"].get<std::string>() + ".md");
 }
 
+// A team that publishes the rule pages elsewhere says so once, in .baton.json.
+TEST(SarifExtras, TheConfigurationCanSetTheBaseAndTheFlagWins) {
+  baton::test::TempDir dir;
+  const auto config = dir.write(".baton.json", R"({"rule_docs_url": "https://docs.example.com/v1/rules"})");
+  const auto id = [](const json& log) { return log["runs"][0]["tool"]["driver"]["rules"][0]["id"].get<std::string>(); };
+  const auto configured = sarif_of({"--config", config, broken});
+  EXPECT_EQ(configured["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"],
+            "https://docs.example.com/v1/rules/" + id(configured) + ".md");
+  const auto flagged =
+      sarif_of({"--config", config, "--rule-docs-url", "https://mirror.example.org/r/", broken});
+  EXPECT_EQ(flagged["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"],
+            "https://mirror.example.org/r/" + id(flagged) + ".md");
+  const auto bad_config = dir.write("bad/.baton.json", R"({"rule_docs_url": "docs/rules"})");
+  const auto bad = run_cli({"check", "--format", "sarif", "--config", bad_config, broken});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("rule_docs_url must be a URL"), std::string::npos) << bad.err;
+}
+
 TEST(SarifExtras, FixesAreReplacementsMarkedSafeOrUnsafe) {
   const auto log = sarif_of({"--home", "/home/u", broken});
   std::vector<std::string> fixed;
