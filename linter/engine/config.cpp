@@ -308,6 +308,7 @@ FileSettings settings_for(const Config& config, std::string_view relative_path) 
   settings.rules = config.rules;
   settings.max_file_size = config.max_file_size;
   settings.project_root = config.project_root;
+  settings.rule_docs_url = config.rule_docs_url;
   for (const auto& glob : config.ignore) {
     if (glob_match(glob, relative_path)) settings.ignored = true;
   }

@@ -75,6 +75,7 @@ struct FileSettings {
   std::vector<ProfileSpecPtr> profile_definitions;
   std::optional<std::uint64_t> max_file_size;
   std::optional<std::string> project_root;
+  std::optional<std::string> rule_docs_url;
 };
 FileSettings settings_for(const Config& config, std::string_view relative_path);
 

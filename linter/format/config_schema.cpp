@@ -110,7 +110,7 @@ std::string config_schema(engine::Registry registry) {
           {"type", "string"},
           {"minLength", 1}}},
         {"rule_docs_url",
-         {{"description", "The base URL of the rule pages that SARIF helpUri links to (the rule's code and .md are appended; a / is added when missing). --rule-docs-url wins. Read from the configuration of the directory baton runs in."},
+         {{"description", "The base URL of the rule pages that SARIF helpUri links to (the rule's code and .md are appended; a / is added when missing). --rule-docs-url wins. Read from the configuration of the directory baton runs in; the language server's codeDescription links follow each file's configuration."},
           {"type", "string"},
           {"pattern", "://"}}}}}};
   return schema.dump(2) + "\n";

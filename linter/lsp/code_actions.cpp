@@ -147,7 +147,7 @@ json code_actions(const Analysis& analysis, std::string_view uri, PositionEncodi
       continue;
     if (diagnostic.range.begin > end || diagnostic.range.end < begin)
       continue;
-    const auto lsp_diagnostic = diagnostic_json(diagnostic, mapper, uri);
+    const auto lsp_diagnostic = diagnostic_json(diagnostic, mapper, uri, analysis.rule_docs_url);
     if (kind_requested("quickfix", only)) {
       if (diagnostic.fix && diagnostic.fix->safety != engine::FixSafety::none &&
           !diagnostic.fix->edits.empty()) {

@@ -2,8 +2,8 @@
 
 namespace baton::lsp {
 
-std::string rule_docs_url(const engine::RuleMeta& rule) {
-  return std::string(rule_docs_base_url) + std::string(rule.code) + ".md";
+std::string rule_docs_url(const engine::RuleMeta& rule, std::string_view base) {
+  return std::string(base) + std::string(rule.code) + ".md";
 }
 
 int lsp_severity(engine::Severity severity) {
@@ -23,14 +23,14 @@ json text_edit_json(const engine::TextEdit& edit, const PositionMapper& mapper) 
 }
 
 json diagnostic_json(const engine::Diagnostic& diagnostic, const PositionMapper& mapper,
-                     std::string_view uri) {
+                     std::string_view uri, std::string_view docs_base) {
   json out = {{"range", mapper.range(diagnostic.range)},
               {"severity", lsp_severity(diagnostic.severity)},
               {"source", diagnostic_source},
               {"message", diagnostic.message}};
   if (diagnostic.rule) {
     out["code"] = diagnostic.rule->code;
-    out["codeDescription"] = {{"href", rule_docs_url(*diagnostic.rule)}};
+    out["codeDescription"] = {{"href", rule_docs_url(*diagnostic.rule, docs_base)}};
   }
   if (!diagnostic.related.empty()) {
     auto related = json::array();
@@ -56,7 +56,7 @@ json diagnostics_json(const Analysis& analysis, PositionEncoding encoding, std::
   const PositionMapper mapper(analysis.document.source(), encoding);
   auto items = json::array();
   for (const auto& diagnostic : analysis.diagnostics)
-    items.push_back(diagnostic_json(diagnostic, mapper, uri));
+    items.push_back(diagnostic_json(diagnostic, mapper, uri, analysis.rule_docs_url));
   return items;
 }
 

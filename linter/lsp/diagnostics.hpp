@@ -13,10 +13,9 @@ namespace baton::lsp {
 // The LSP `source` of every diagnostic.
 inline constexpr std::string_view diagnostic_source = "baton";
 
-// Where a rule's page lives: `codeDescription.href` is this plus "HP102.md".
-inline constexpr std::string_view rule_docs_base_url = engine::default_rule_docs_url;
-
-std::string rule_docs_url(const engine::RuleMeta& rule);
+// Where a rule's page lives: `codeDescription.href` is the base (the
+// configuration's rule_docs_url, else engine::default_rule_docs_url) plus "HP102.md".
+std::string rule_docs_url(const engine::RuleMeta& rule, std::string_view base);
 
 // 1 error, 2 warning, 3 information.
 int lsp_severity(engine::Severity severity);
@@ -28,7 +27,7 @@ json text_edit_json(const engine::TextEdit& edit, const PositionMapper& mapper);
 // relatedInformation (same document) and, when the rule offers one, the fix
 // as `data.fix` {title, safety, edits}.
 json diagnostic_json(const engine::Diagnostic& diagnostic, const PositionMapper& mapper,
-                     std::string_view uri);
+                     std::string_view uri, std::string_view docs_base);
 
 // Every diagnostic of the analysis, as a JSON array.
 json diagnostics_json(const Analysis& analysis, PositionEncoding encoding, std::string_view uri);

@@ -49,6 +49,7 @@ DocumentSettings settings_for_document(std::string_view path, engine::ConfigReso
       settings.options.project_root = file_settings.project_root;
       settings.options.profile_definitions = file_settings.profile_definitions;
       if (file_settings.max_file_size) settings.limits.max_file_size = *file_settings.max_file_size;
+      settings.rule_docs_url = file_settings.rule_docs_url;
     }
     if (!settings.options.project_root) settings.options.project_root = engine::enclosing_work_tree(file);
   } catch (const engine::ConfigFailure&) {
@@ -69,6 +70,7 @@ CheckedText check_text(std::string_view path, std::string text, engine::ConfigRe
   CheckedText checked{
       doc::build_document(source::SourceFile(std::string(path), std::move(text)), settings.limits), {}};
   checked.ignored = settings.ignored;
+  checked.rule_docs_url = settings.rule_docs_url;
   if (!settings.ignored)
     checked.result = engine::lint(checked.document, rules::registry(), settings.options);
   return checked;
@@ -78,6 +80,7 @@ Analysis lint_open_document(std::string_view path, std::string text,
                             engine::ConfigResolver* resolver, const EditorSettings& editor) {
   auto checked = check_text(path, std::move(text), resolver, std::nullopt, editor);
   Analysis analysis{std::move(checked.document), std::move(checked.result.diagnostics), {}, {}};
+  if (checked.rule_docs_url) analysis.rule_docs_url = *checked.rule_docs_url;
   if (checked.ignored)
     return analysis;  // no profile to show: the file was not linted
   analysis.profile = std::string(checked.result.profile_name());

@@ -9,6 +9,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/config_resolver.hpp"
 #include "engine/lint.hpp"
+#include "engine/rule.hpp"
 #include "lsp/settings.hpp"
 
 namespace baton::lsp {
@@ -23,12 +24,16 @@ struct Analysis {
   // for an ignored file.
   std::string profile;
   std::string profile_reason;
+  // The base of the rule pages that codeDescription links to (rule_docs_url
+  // of the configuration, else the default).
+  std::string rule_docs_url = std::string(engine::default_rule_docs_url);
 };
 
 struct DocumentSettings {
   engine::LintOptions options;
   doc::Limits limits;    // max_file_size from the configuration
   bool ignored = false;  // configuration excludes the file: no diagnostics
+  std::optional<std::string> rule_docs_url;
 };
 
 // The nearest `.baton.json` (found by `resolver` exactly as the CLI finds it)
@@ -45,6 +50,7 @@ struct CheckedText {
   doc::Document document;
   engine::LintResult result;
   bool ignored = false;  // the configuration excludes the file: nothing was linted
+  std::optional<std::string> rule_docs_url;  // the configuration's, when it sets one
 };
 
 // Lints `text` under the configuration of `path` (no resolver: defaults);

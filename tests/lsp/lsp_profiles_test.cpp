@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/config_resolver.hpp"
+#include "lsp/diagnostics.hpp"
 #include "lsp/lint_document.hpp"
 #include "rules/registry.hpp"
 #include "support/test_support.hpp"
@@ -29,6 +30,32 @@ TEST(LspProfiles, UserDefinedProfileFromTheNearestConfiguration) {
   const auto elsewhere = baton::lsp::lint_open_document(dir / "notes.md", text, &resolver);
   ASSERT_EQ(elsewhere.diagnostics.size(), 1u);
   EXPECT_EQ(elsewhere.diagnostics[0].rule->code, "HP001");
+}
+
+// codeDescription links to the rule pages the configuration names, as SARIF
+// helpUri does (rule_docs_url), and to the default pages without one.
+TEST(LspConfig, CodeDescriptionFollowsTheConfiguredRuleDocsUrl) {
+  baton::test::TempDir dir;
+  const std::string text = baton::test::read_text(std::filesystem::path(BATON_SOURCE_DIR) / "fixtures" /
+                                                  "examples" / "broken-handoff.md");
+  const auto hrefs = [&](const std::string& path) {
+    baton::engine::ConfigResolver resolver(std::nullopt, baton::rules::registry());
+    const auto analysis = baton::lsp::lint_open_document(path, text, &resolver);
+    std::vector<std::string> found;
+    for (const auto& item : baton::lsp::diagnostics_json(analysis, baton::lsp::PositionEncoding::utf16, "file:///x"))
+      found.push_back(item.at("codeDescription").at("href").get<std::string>());
+    return found;
+  };
+  dir.write("pinned/.baton.json", R"({"rule_docs_url": "https://docs.example.com/v1/rules"})");
+  const auto pinned = hrefs(dir / "pinned/next-session-handoff.md");
+  const auto plain = hrefs(dir / "plain/next-session-handoff.md");
+  ASSERT_FALSE(pinned.empty());
+  ASSERT_EQ(pinned.size(), plain.size());
+  for (std::size_t i = 0; i < pinned.size(); ++i) {
+    EXPECT_TRUE(pinned[i].starts_with("https://docs.example.com/v1/rules/HP")) << pinned[i];
+    EXPECT_TRUE(plain[i].starts_with(baton::engine::default_rule_docs_url)) << plain[i];
+    EXPECT_TRUE(pinned[i].ends_with(".md")) << pinned[i];
+  }
 }
 
 }  // namespace
