@@ -453,13 +453,13 @@ int run_check(const CheckArguments& arguments, std::istream& in, std::ostream& o
     // (or --config). A broken one was already reported for the files it covers.
     std::error_code ec;
     const auto here = std::filesystem::current_path(ec);
+    const engine::ResolvedConfig* resolved = nullptr;
     try {
-      if (const auto* resolved = ec ? nullptr : resolver->for_directory(here);
-          resolved && resolved->config.rule_docs_url) {
-        render_options.rule_docs_url = *resolved->config.rule_docs_url;
-      }
+      if (!ec) resolved = resolver->for_directory(here);
     } catch (const engine::ConfigFailure&) {
     }
+    if (resolved && resolved->config.rule_docs_url)
+      render_options.rule_docs_url = *resolved->config.rule_docs_url;
   }
   // Only sarif can say that a finding is suppressed; the other formats show
   // what counts.

@@ -145,8 +145,9 @@ struct Model {
 
 // spellbook's directory name for a project (its distilled files live in
 // ~/.local/spellbook/distilled/<this>/): the path without its leading '/',
-// each '/' as '-'; "root" for '/'.
+// each '/' as '-' ("/home/dev/shop/" -> "home-dev-shop"); "root" for '/'.
 inline std::string spellbook_project_encoded(std::string project_dir) {
+  while (project_dir.size() > 1 && project_dir.back() == '/') project_dir.pop_back();
   project_dir.erase(0, std::min(project_dir.find_first_not_of('/'), project_dir.size()));
   std::replace(project_dir.begin(), project_dir.end(), '/', '-');
   return project_dir.empty() ? "root" : project_dir;

@@ -272,8 +272,7 @@ Reported:
 
 - once, when no fenced block is a contract and no signature in inline code names its
   location — on the first inline code span that looks like a signature (it needs its file or a
-  fence), else on the first paragraph line that is a signature
-  written as plain text (`class DataProvider(Protocol):`, `def plot(rows: list[Row]) -> Figure`;
+  fence), else on the first paragraph line that is a signature written as plain text (`class DataProvider(Protocol):`, `def plot(rows: list[Row]) -> Figure`;
   stricter than in a fence: no full stop at the end, and a parameter list glued to its name or a
   capitalised type name, so "class of problems" stays prose), else on the title (the first
   level-1 heading) or line 1;

@@ -11,7 +11,7 @@ namespace {
 void check(engine::RuleContext& context) {
   const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
-  const auto plan = implementation::find_phases(document);
+  const auto& plan = implementation::find_phases(context);
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return;
   if (implementation::is_small_task(context) || !implementation::asks_for_every_part(context))
     return;  // see docs/implementation-prompts.md

@@ -10,9 +10,8 @@ namespace baton::rules {
 namespace {
 
 void check(engine::RuleContext& context) {
-  const auto& document = context.document();
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
-  const auto plan = implementation::find_phases(document);
+  const auto& plan = implementation::find_phases(context);
   for (const auto header : plan.tables_without_exit_column) {
     context.report(header,
                    "the phases table has no Exit Criteria column; add one and say for each phase "

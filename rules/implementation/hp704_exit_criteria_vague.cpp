@@ -42,10 +42,6 @@ std::size_t enclosing_heading(const doc::Document& document, std::uint32_t offse
                                    : static_cast<std::size_t>(after - headings.begin()) - 1;
 }
 
-// The sections (by heading) whose "**Verification:**" block proves their
-// criteria ("Acceptance criteria" followed by "Verification: `pnpm
-// typecheck`"): an item of it is measurable or names a check, which needs no
-// outcome word under that label ("Adapter unit tests cover empty results").
 bool is_tests_title(std::string_view title) {
   for (const std::string_view label : {"tests", "required tests", "test plan", "testing"}) {
     if (doc::iequals(title, label)) return true;
@@ -53,6 +49,8 @@ bool is_tests_title(std::string_view title) {
   return false;
 }
 
+// The sections (by heading) with a block under a matching label whose items
+// are measurable or name a check.
 std::set<std::size_t> sections_proved_by(const doc::Document& document,
                                          implementation::TitleMatcher matches) {
   const auto proves = [&](source::TextRange range) {
@@ -72,6 +70,9 @@ std::set<std::size_t> sections_proved_by(const doc::Document& document,
   return sections;
 }
 
+// The sections whose "**Verification:**" block proves their criteria
+// ("Acceptance criteria" followed by "Verification: `pnpm typecheck`"): a
+// check there needs no outcome word ("Adapter unit tests cover empty results").
 std::set<std::size_t> verified_sections(const doc::Document& document) {
   return sections_proved_by(document, &is_verification_title);
 }
@@ -90,7 +91,7 @@ void check(engine::RuleContext& context) {
   std::optional<bool> done_list;  // looked up at the first criterion that refers to it
   std::optional<std::set<std::size_t>> verified;  // likewise
   std::optional<std::set<std::size_t>> tested;    // likewise
-  for (const auto& phase : implementation::find_phases(document).phases) {
+  for (const auto& phase : implementation::find_phases(context).phases) {
     if (phase.gated_by_commands) continue;  // the gate's commands prove its items
     for (const auto criterion : phase.criteria) {
       if (implementation::measurable(document, criterion) != implementation::Evidence::none)

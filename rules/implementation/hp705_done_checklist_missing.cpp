@@ -13,8 +13,8 @@ namespace {
 // Every phase of the plan has exit criteria: those are the items the session
 // ticks off, so the Definition of Done need only state what the whole
 // delivers, in a sentence if it likes.
-bool every_phase_gated(const doc::Document& document) {
-  const auto plan = implementation::find_phases(document);
+bool every_phase_gated(const engine::RuleContext& context) {
+  const auto& plan = implementation::find_phases(context);
   return !plan.phases.empty() &&
          std::all_of(plan.phases.begin(), plan.phases.end(),
                      [](const implementation::Phase& phase) { return !phase.criteria.empty(); });
@@ -45,7 +45,7 @@ void check(engine::RuleContext& context) {
     const auto near = implementation::find_done_look_alike(document);
     if (near && near->in_running_text &&
         states_conditions(implementation::visible_text(document, near->range)) &&
-        every_phase_gated(document)) {
+        every_phase_gated(context)) {
       return;
     }
     if (near) {
@@ -73,7 +73,7 @@ void check(engine::RuleContext& context) {
   }
   // A small task's Definition of Done may be one sentence of conditions, and
   // so may a plan's whose every phase has its exit criteria.
-  if (implementation::is_small_task(context) || every_phase_gated(document)) return;
+  if (implementation::is_small_task(context) || every_phase_gated(context)) return;
   // A numbered or bulleted list of conditions is a checklist as much as
   // `- [ ]` items are; only a Definition of Done with no list at all is one
   // the session cannot tick off.

@@ -46,8 +46,8 @@ may already say how each phase is proved.
 )md",
     .why_it_matters = R"md(
 Commands written as code are copied and run exactly; commands paraphrased in prose ("run the
-unit tests") are reconstructed, and the reconstruction is where a session tests the wrong package or
-skips the integration suite. The seed pattern lists "test commands" among what the prompt holds.
+unit tests") are reconstructed, and the reconstruction is where a session tests the wrong
+package or skips the integration suite. The seed pattern lists "test commands" among what the prompt holds.
 )md",
     .bad_example = R"md(<!-- baton-profile implementation-prompt -->
 # Lot lookup endpoint

@@ -13,7 +13,7 @@ bool is_risks_title(std::string_view title) {
 void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
-  if (implementation::is_supervised(context.document())) return;  // the user reviews each phase
+  if (implementation::is_supervised(context)) return;  // the user reviews each phase
   implementation::require_topic(
       context, &is_risks_title,
       "no risks: add a `## Risks` section naming what could go wrong (external services, data "

@@ -17,7 +17,7 @@ void check(engine::RuleContext& context) {
   if (implementation::named_but_not_shaped(context)) return;  // implementation-parts-missing
   if (implementation::is_small_task(context)) return;  // see docs/implementation-prompts.md
   if (implementation::is_greenfield(context.document())) return;  // nothing to roll back
-  if (implementation::is_supervised(context.document())) return;  // the user reviews each phase
+  if (implementation::is_supervised(context)) return;  // the user reviews each phase
   implementation::require_topic(
       context, &is_rollback_title,
       "no rollback steps: add a `## Rollback` section saying how to undo the change (the commits "

@@ -783,7 +783,10 @@ struct PromptShape {
   bool named_without_parts = false;
   bool every_part = false;
   bool small_task = false;
+  bool supervised = false;
 };
+
+bool has_implementation_parts(const Document& document, const PhasePlan& plan);
 
 const PromptShape& prompt_shape(const engine::RuleContext& context) {
   return context.cache().get<PromptShape>([&] {
@@ -792,14 +795,15 @@ const PromptShape& prompt_shape(const engine::RuleContext& context) {
     const bool guessed = by == engine::DetectedBy::name || by == engine::DetectedBy::content;
     PromptShape shape;
     shape.small_task = is_small_task(document);
+    shape.supervised = is_supervised(document);
     if (!guessed) {
       shape.every_part = true;
       return shape;
     }
-    const auto plan = find_phases(document);
+    const auto& plan = find_phases(context);
     shape.every_part = plan.from_table || std::any_of(plan.phases.begin(), plan.phases.end(),
                                                       [](const Phase& phase) { return !phase.criteria.empty(); });
-    shape.named_without_parts = !has_implementation_parts(document);
+    shape.named_without_parts = !has_implementation_parts(document, plan);
     return shape;
   });
 }
@@ -809,6 +813,12 @@ const PromptShape& prompt_shape(const engine::RuleContext& context) {
 bool asks_for_every_part(const engine::RuleContext& context) { return prompt_shape(context).every_part; }
 
 bool is_small_task(const engine::RuleContext& context) { return prompt_shape(context).small_task; }
+
+bool is_supervised(const engine::RuleContext& context) { return prompt_shape(context).supervised; }
+
+const PhasePlan& find_phases(const engine::RuleContext& context) {
+  return context.cache().get<PhasePlan>([&] { return find_phases(context.document()); });
+}
 
 bool named_but_not_shaped(const engine::RuleContext& context) {
   return prompt_shape(context).named_without_parts;
@@ -891,8 +901,9 @@ std::optional<DoneLookAlike> find_done_look_alike(const Document& document) {
   return std::nullopt;
 }
 
-bool has_implementation_parts(const Document& document) {
-  const auto plan = find_phases(document);
+namespace {
+
+bool has_implementation_parts(const Document& document, const PhasePlan& plan) {
   if (!plan.phases.empty() || !plan.tables_without_exit_column.empty()) return true;
   if (doc::ifind(document.source().text(), "exit criteri") != std::string_view::npos) return true;
   for (const auto& fence : document.fences()) {
@@ -918,6 +929,11 @@ bool has_implementation_parts(const Document& document) {
   return !find_topics(document, &is_done_title).empty();
 }
 
+}  // namespace
+
+bool has_implementation_parts(const Document& document) {
+  return has_implementation_parts(document, find_phases(document));
+}
 
 bool fence_runs_tests(const Document& document, const doc::Fence& fence) {
   if (!is_shell_fence(fence)) return false;

@@ -125,6 +125,8 @@ struct PhasePlan {
 // column) when the document has one; otherwise the `Phase N` headings with
 // their exit-criteria lists, labels or subheadings.
 PhasePlan find_phases(const Document& document);
+// The same, found once per lint and shared by the rules.
+const PhasePlan& find_phases(const engine::RuleContext& context);
 
 // Exit-criteria labels: "Exit criteria", "Exit criterion", "Exit conditions",
 // "Checkpoint", "Done when", "Acceptance criteria", "Test gate", "Gate", alone or with a qualifier
@@ -190,6 +192,8 @@ bool is_greenfield(const Document& document);
 // for the user ("After each phase, stop, summarize what changed, and wait for
 // my go-ahead"): each phase's result is reviewed before the next starts.
 bool is_supervised(const Document& document);
+// The same, judged once per lint.
+bool is_supervised(const engine::RuleContext& context);
 
 // Numbered steps that are not phases: three or more sibling headings
 // numbered "1. ..." below level 2 (or titled "STEP 1 ..." at any level), or an ordered list of three or more items after a

@@ -198,6 +198,16 @@ TEST(GenerateExtract, ProjectDirOverridesTheSessionCwd) {
             "--resume Phase2.Task1 --impl-plan /srv/api/docs/plans/rate-limit-impl.md");
 }
 
+// spellbook's name for a project directory: where /distill-session writes and
+// where the SessionStart hook looks.
+TEST(GenerateExtract, SpellbookProjectEncoding) {
+  EXPECT_EQ(generate::spellbook_project_encoded("/home/dev/shop"), "home-dev-shop");
+  EXPECT_EQ(generate::spellbook_project_encoded("/home/dev/shop/"), "home-dev-shop");
+  EXPECT_EQ(generate::spellbook_project_encoded("//srv//x"), "srv--x");
+  EXPECT_EQ(generate::spellbook_project_encoded("/"), "root");
+  EXPECT_EQ(generate::spellbook_project_encoded(""), "root");
+}
+
 TEST(GenerateRender, NothingToRestoreUsesEveryMarker) {
   FakeWorld world;
   const auto model = test::model_of(generate_fixtures / "nothing.jsonl", world);
